@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "An IDE and runner for Kestra-style YAML flows. Without a command, opens the editor.",
         subcommands = {
             ValidateCommand.class,
+            LspCommand.class,
             SchemaCommand.class,
             DocsCommand.class,
             PluginsCommand.class,
