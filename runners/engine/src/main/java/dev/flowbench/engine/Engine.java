@@ -1,6 +1,5 @@
 package dev.flowbench.engine;
 
-import dev.flowbench.engine.history.History;
 import dev.flowbench.runner.SecretMasker;
 import dev.flowbench.schema.registry.PluginRegistry;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +21,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs flows locally: walks the tasks, renders their expressions, runs script tasks through their task
- * runners, masks secrets, and reports every event to a {@link RunEventListener} (and to the {@link History}
- * when one is configured). One engine serves any number of executions, also concurrently.
+ * runners, masks secrets, and reports every event to a {@link RunEventListener} (and to the {@link RunRecorder},
+ * the run history, when one is configured). One engine serves any number of executions, also concurrently.
  *
  * <pre>{@code
- * Engine engine = Engine.builder(workspace.resolve(".flowbench")).history(history).build();
+ * Engine engine = Engine.builder(workspace.resolve(".flowbench")).recorder(history.recorder()).build();
  * Execution done = engine.run(FlowRun.of(flowMap).withInputs(Map.of("name", "Ada")), listener);
  * }</pre>
  */
@@ -35,14 +34,14 @@ public final class Engine {
     private final Path dataDirectory;
     private final Path workspace;
     private final RunnerResolver runners;
-    private final History history;
+    private final RunRecorder recorder;
     private final Map<String, String> environmentVariables;
 
     private Engine(Builder builder) {
         this.dataDirectory = builder.dataDirectory;
         this.workspace = builder.workspace;
         this.runners = builder.runners != null ? builder.runners : RunnerResolver.of(PluginRegistry.builtIn());
-        this.history = builder.history;
+        this.recorder = builder.recorder;
         this.environmentVariables = builder.environmentVariables;
     }
 
@@ -68,8 +67,8 @@ public final class Engine {
         }
         SecretMasker masker = SecretMasker.of(secretValues);
         List<RunEventListener> listeners = new ArrayList<>();
-        if (history != null) {
-            listeners.add(history.recorder());
+        if (recorder != null) {
+            listeners.add(recorder);
         }
         if (listener != null) {
             listeners.add(listener);
@@ -90,7 +89,7 @@ public final class Engine {
         Thread.ofPlatform()
                 .name("flowbench-execution-" + context.id)
                 .start(() -> done.complete(new ExecutionRun(context, request.onlyTask(), maskedInputs).run()));
-        return new Running(context, done, history);
+        return new Running(context, done, recorder);
     }
 
     /** Runs an execution to its end; see {@link #start}. Interrupting the caller cancels the execution. */
@@ -126,7 +125,7 @@ public final class Engine {
         private final Path dataDirectory;
         private Path workspace;
         private RunnerResolver runners;
-        private History history;
+        private RunRecorder recorder;
         private Map<String, String> environmentVariables = System.getenv();
 
         private Builder(Path dataDirectory) {
@@ -145,9 +144,9 @@ public final class Engine {
             return this;
         }
 
-        /** Records every execution into {@code history}; default: none. */
-        public Builder history(History history) {
-            this.history = history;
+        /** Records every execution with {@code recorder}, e.g. {@code History.recorder()}; default: none. */
+        public Builder recorder(RunRecorder recorder) {
+            this.recorder = recorder;
             return this;
         }
 
@@ -162,7 +161,7 @@ public final class Engine {
         }
     }
 
-    private record Running(ExecutionContext context, CompletableFuture<Execution> done, History history)
+    private record Running(ExecutionContext context, CompletableFuture<Execution> done, RunRecorder recorder)
             implements RunningExecution {
         @Override
         public String id() {
@@ -178,8 +177,8 @@ public final class Engine {
         public Execution await() throws InterruptedException {
             try {
                 Execution execution = done.get();
-                if (history != null) {
-                    history.flush();
+                if (recorder != null) {
+                    recorder.flush();
                 }
                 return execution;
             } catch (ExecutionException e) {
@@ -191,8 +190,8 @@ public final class Engine {
         public Execution await(Duration timeout) throws InterruptedException {
             try {
                 Execution execution = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (history != null) {
-                    history.flush();
+                if (recorder != null) {
+                    recorder.flush();
                 }
                 return execution;
             } catch (ExecutionException e) {

@@ -25,7 +25,7 @@ class ExampleFlowsTest {
         history = History.open(data);
         engine = Engine.builder(data)
                 .workspace(Flows.exampleWorkspace())
-                .history(history)
+                .recorder(history.recorder())
                 .build();
     }
 

@@ -2,7 +2,7 @@ package dev.flowbench.engine.history;
 
 import dev.flowbench.engine.Execution;
 import dev.flowbench.engine.LogEntry;
-import dev.flowbench.engine.RunEventListener;
+import dev.flowbench.engine.RunRecorder;
 import dev.flowbench.engine.State;
 import dev.flowbench.engine.TaskRun;
 import java.io.IOException;
@@ -69,9 +69,14 @@ public final class History implements AutoCloseable {
         }
     }
 
-    /** A listener that records every event of the executions it is given; never null. */
-    public RunEventListener recorder() {
-        return new RunEventListener() {
+    /** A recorder for {@code Engine.Builder.recorder}: stores every event of the executions it is given. */
+    public RunRecorder recorder() {
+        return new RunRecorder() {
+            @Override
+            public void flush() {
+                History.this.flush();
+            }
+
             @Override
             public void executionStarted(Execution execution) {
                 submit(() -> rows.insertExecution(execution, sequence.incrementAndGet()));

@@ -44,7 +44,7 @@ class HistoryTest {
         Map<String, Object> flow =
                 (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(FLOW);
         return Engine.builder(data)
-                .history(history)
+                .recorder(history.recorder())
                 .build()
                 .run(
                         FlowRun.of(flow)
