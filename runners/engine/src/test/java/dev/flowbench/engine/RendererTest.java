@@ -17,7 +17,10 @@ class RendererTest {
 
     private Map<String, Object> context(Path readable) {
         Map<String, Object> context = new HashMap<>();
-        context.put("outputs", Json.printable(Map.of("t", Map.of("vars", Map.of("list", List.of(1, 2), "n", 3)))));
+        Map<String, Object> vars = new java.util.LinkedHashMap<>();
+        vars.put("list", List.of(1, 2));
+        vars.put("n", 3);
+        context.put("outputs", Json.printable(Map.of("t", Map.of("vars", vars))));
         context.put(
                 FlowbenchExtension.SCOPE,
                 new FlowbenchExtension.Scope(Map.of("TOKEN", "abc"), readable == null ? List.of() : List.of(readable)));
