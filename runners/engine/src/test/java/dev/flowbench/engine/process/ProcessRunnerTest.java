@@ -1,0 +1,135 @@
+package dev.flowbench.engine.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowbench.runner.RecordingListener;
+import dev.flowbench.runner.RunHandle;
+import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.RunResult;
+import dev.flowbench.runner.TaskRunner;
+import dev.flowbench.runner.TaskRunnerContract;
+import dev.flowbench.schema.plugin.Plugin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ProcessRunnerTest extends TaskRunnerContract {
+
+    @Override
+    protected TaskRunner runner() {
+        return new ProcessRunner(Duration.ofSeconds(2));
+    }
+
+    @Override
+    protected void assertNoLeftovers(RunRequest request, RunResult result) throws Exception {
+        String marker = "FLOWBENCH_CONTRACT_RUN=" + request.env().get("FLOWBENCH_CONTRACT_RUN");
+        assertThat(processesWithEnv(marker))
+                .as("processes of the run still alive")
+                .isEmpty();
+    }
+
+    @Test
+    void cancelStopsABackgroundChildThatIgnoresTheParentsDeath() throws Exception {
+        RunRequest request = request("(trap '' HUP; exec sleep 301) &", "echo child=$!", "sleep 300");
+        var listener = new RecordingListener();
+        RunHandle handle = runner().run(request, listener);
+        assertThat(listener.awaitLine(line -> line.startsWith("child="), WAIT)).isTrue();
+        long child = Long.parseLong(listener.stdout().getFirst().substring("child=".length()));
+        assertThat(ProcessHandle.of(child)).isPresent();
+        handle.cancel();
+        RunResult result = handle.await(WAIT);
+        assertThat(result.killed()).isTrue();
+        assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertNoLeftovers(request, result);
+    }
+
+    @Test
+    void childThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
+        RunRequest request = request("trap '' TERM", "echo ready", "sleep 300 & wait");
+        var listener = new RecordingListener();
+        RunHandle handle = new ProcessRunner(Duration.ofMillis(500)).run(request, listener);
+        assertThat(listener.awaitLine("ready"::equals, WAIT)).isTrue();
+        handle.cancel();
+        RunResult result = handle.await(WAIT);
+        assertThat(result.killed()).isTrue();
+        assertNoLeftovers(request, result);
+    }
+
+    @Test
+    void backgroundChildStillRunningWhenTheTaskEndsIsStopped() throws Exception {
+        RunRequest request = request("sleep 300 > /dev/null 2>&1 &", "echo done");
+        RunResult result = runner().run(request, new RecordingListener()).await(WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertNoLeftovers(request, result);
+    }
+
+    @Test
+    void detailsNameTheProcessId() throws Exception {
+        var listener = new RecordingListener();
+        RunResult result = runner().run(request("echo $$"), listener).await(WAIT);
+        assertThat(result.details()).containsKey("pid");
+        assertThat(listener.startDetails())
+                .containsEntry("pid", result.details().get("pid"));
+    }
+
+    @Test
+    void runnerIsDocumentedAsKestrasProcessRunnerWithAnIcon() {
+        Plugin plugin = ProcessRunner.class.getAnnotation(Plugin.class);
+        assertThat(plugin.id()).isEqualTo("io.kestra.plugin.core.runner.Process");
+        assertThat(plugin.examples()).isNotEmpty();
+        assertThat(ProcessRunner.class.getClassLoader().getResource(plugin.icon()))
+                .isNotNull();
+        assertThat(new ProcessRunner().killGracePeriod()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    /** Pids of live processes whose environment contains {@code entry} (Linux /proc). */
+    static List<Long> processesWithEnv(String entry) throws IOException {
+        List<Long> found = new ArrayList<>();
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return found;
+        }
+        byte[] needle = entry.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> dirs = Files.list(proc)) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    byte[] environ = Files.readAllBytes(dir.resolve("environ"));
+                    if (contains(environ, needle) && !isZombie(dir)) {
+                        found.add(Long.parseLong(name));
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked, or is not ours to read
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isZombie(Path dir) throws IOException {
+        String stat = Files.readString(dir.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,2 @@
+/** JSON Schema generation from documented classes, with victools. */
+package dev.flowbench.schema.json;
