@@ -24,7 +24,7 @@ final class ContainerRun {
 
     /** Receives what the container writes and when it starts; called from docker-java's threads. */
     interface Output {
-        /** The container started. */
+        /** The container is about to start; called before its first byte of output. */
         default void started(String containerId) {}
 
         /** Bytes written to one stream; {@code stderr} false means stdout. */
@@ -123,9 +123,9 @@ final class ContainerRun {
                         .withStdOut(true)
                         .withStdErr(true)
                         .withFollowStream(true)
-                        .withLogs(true)
                         .exec(logs);
-                // Attached before the start, as the CLI does: a container that exits at once loses no line.
+                // Attached before the start, as the CLI does: a container that exits at once loses no line. No
+                // replay of earlier logs: there are none yet, and a replay racing the start would repeat lines.
                 logs.awaitStarted(DRAIN.toSeconds(), TimeUnit.SECONDS);
                 return null;
             });
@@ -134,12 +134,13 @@ final class ContainerRun {
                     closeQuietly(logs);
                     return stoppedBeforeStart();
                 }
+                // Announced first: the logs of a fast container may arrive before the start request returns.
+                output.started(id);
                 step("cannot start the container", () -> {
                     client.startContainerCmd(id).exec();
                     return null;
                 });
             }
-            output.started(id);
             if (!spec.settings().waitForExit()) {
                 // Left running on purpose: nothing to delete, nobody to wait for.
                 created = false;

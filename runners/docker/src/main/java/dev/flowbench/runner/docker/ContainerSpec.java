@@ -75,7 +75,10 @@ record ContainerSpec(
      */
     @SuppressWarnings("unchecked")
     Map<String, Object> requestBody() {
-        CreateContainerCmd create = applyTo(new CreateContainerCmdImpl(null, null, image));
+        CreateContainerCmd.Exec never = command -> {
+            throw new IllegalStateException("a plan never creates a container");
+        };
+        CreateContainerCmd create = applyTo(new CreateContainerCmdImpl(never, null, image));
         return JSON.convertValue(create, LinkedHashMap.class);
     }
 
@@ -89,6 +92,9 @@ record ContainerSpec(
 
     private HostConfig hostConfig() {
         HostConfig host = HostConfig.newHostConfig()
+                // The engine's init runs as PID 1 and forwards signals: a script that is PID 1 itself would
+                // ignore SIGTERM and even its own `kill -9`, and leave zombies.
+                .withInit(true)
                 .withMounts(mounts)
                 .withNanoCPUs(settings.nanoCpus())
                 .withMemory(settings.memory())
