@@ -23,6 +23,11 @@ public final class WorkspaceOptions {
                     + " installation's plugins/ and the user's plugins folder.")
     List<Path> extraPlugins = new ArrayList<>();
 
+    /** Whether a workspace was given with {@code --workspace}. */
+    public boolean hasWorkspace() {
+        return workspace != null;
+    }
+
     /** The workspace folder; a missing folder is a {@link UserError}. */
     public Path workspace() {
         Path root = workspace == null ? FlowbenchCommand.defaultWorkspace() : workspace.toAbsolutePath();
