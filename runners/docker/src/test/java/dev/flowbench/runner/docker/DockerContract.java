@@ -6,12 +6,17 @@ import dev.flowbench.runner.RunRequest;
 import dev.flowbench.runner.RunResult;
 import dev.flowbench.runner.TaskRunner;
 import dev.flowbench.runner.TaskRunnerContract;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The shared runner contract on a real Docker engine, for one file strategy. */
 abstract class DockerContract extends TaskRunnerContract {
+
+    private static final String NAMESPACE = "flowbench.dev/namespace";
+    private static final String CONTRACT_NAMESPACE = "contract.tests";
 
     private final TaskRunner runner;
 
@@ -27,6 +32,28 @@ abstract class DockerContract extends TaskRunnerContract {
     @BeforeEach
     void needsAnEngine() {
         TestEngine.engine();
+    }
+
+    /** Every run of the contract, not only the cancelled ones, must leave nothing behind. */
+    @AfterAll
+    static void noContainerOrVolumeOfTheSuiteRemains() {
+        if (TestEngine.isAvailable()) {
+            assertThat(TestEngine.client()
+                            .listContainersCmd()
+                            .withShowAll(true)
+                            .withLabelFilter(Map.of(NAMESPACE, CONTRACT_NAMESPACE))
+                            .exec())
+                    .as("containers left by the contract suite")
+                    .isEmpty();
+            var volumes = TestEngine.client()
+                    .listVolumesCmd()
+                    .withFilter("label", List.of(NAMESPACE + "=" + CONTRACT_NAMESPACE))
+                    .exec()
+                    .getVolumes();
+            assertThat(volumes == null ? List.of() : volumes)
+                    .as("volumes left by the contract suite")
+                    .isEmpty();
+        }
     }
 
     @Override

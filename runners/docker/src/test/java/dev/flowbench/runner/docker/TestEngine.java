@@ -55,6 +55,11 @@ final class TestEngine {
         return engine;
     }
 
+    /** Whether an engine with the image answered when {@link #engine()} was first called. */
+    static synchronized boolean isAvailable() {
+        return engine != null;
+    }
+
     /** The engine's client; see {@link #engine()}. */
     static DockerClient client() {
         return engine().client();
