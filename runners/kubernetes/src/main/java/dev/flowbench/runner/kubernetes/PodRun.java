@@ -16,14 +16,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +48,7 @@ final class PodRun implements RunHandle {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean deleted = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
-    private final StringBuilder archive = new StringBuilder();
+    private final java.util.List<String> archive = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile boolean stop;
     private volatile boolean created;
     private volatile boolean timedOut;
@@ -256,7 +254,7 @@ final class PodRun implements RunHandle {
             if (text.equals(specs.endMarker())) {
                 filesSection = 2;
             } else {
-                archive.append(text.strip());
+                archive.add(text);
             }
         }
     }
@@ -367,8 +365,7 @@ final class PodRun implements RunHandle {
         Path staging = null;
         try {
             staging = Files.createTempDirectory("flowbench-pod-files");
-            byte[] tar = Base64.getMimeDecoder().decode(archive.toString());
-            TarReader.extract(new ByteArrayInputStream(tar), staging);
+            FileListing.extract(archive, staging);
             move(staging.resolve("work"), request.workingDirectory());
             move(staging.resolve("out"), request.outputDirectory());
         } catch (IOException | IllegalArgumentException e) {

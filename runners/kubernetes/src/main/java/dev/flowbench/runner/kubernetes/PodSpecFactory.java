@@ -41,7 +41,7 @@ import java.util.TreeMap;
  *   <li>container {@code main} runs the task's command in {@code /flowbench/work} with standard error sent into
  *       the FIFO, so its log is standard output only;
  *   <li>sidecar {@code files} copies the FIFO to its own log (so its log is standard error), and once {@code
- *       main} has closed it, prints a marker line and the output files as a base64 tar archive.
+ *       main} has closed it, prints a marker line and the output files (see {@link FileListing}).
  * </ul>
  *
  * <p>Everything here is deterministic for a given request, so a plan shows exactly the pod a run creates.
@@ -147,7 +147,10 @@ final class PodSpecFactory {
                                                 .build()))
                 .build();
 
-        List<String> command = new ArrayList<>(List.of(SHELL, "-c", "exec 2>" + STDERR_FIFO + "; \"$@\"", "flowbench"));
+        // "; exit $?" keeps the shell from exec-ing the command: the shell stays pid 1 of the container, so the
+        // task's own processes get ordinary signal handling (pid 1 ignores even `kill -9 $$` from inside).
+        List<String> command =
+                new ArrayList<>(List.of(SHELL, "-c", "exec 2>" + STDERR_FIFO + "; \"$@\"; exit $?", "flowbench"));
         command.addAll(request.command().argv());
         Container main = new ContainerBuilder()
                 .withName(MAIN)
@@ -311,7 +314,7 @@ final class PodSpecFactory {
                 + "echo " + quote(marker) + "\n"
                 + "cd /flowbench\n"
                 + find + " > /tmp/flowbench-files 2>/dev/null || true\n"
-                + "if [ -s /tmp/flowbench-files ]; then tar cf - -T /tmp/flowbench-files | base64; fi\n"
+                + FileListing.printLoop() + " < /tmp/flowbench-files\n"
                 + "echo " + quote(endMarker) + "\n";
     }
 
