@@ -49,6 +49,7 @@ final class TestKubelet implements AutoCloseable {
     private final String id = Long.toHexString(System.nanoTime());
     private final Map<String, PodWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, ContainerLog> logs = new ConcurrentHashMap<>();
+    private final Map<String, Pod> seen = new ConcurrentHashMap<>();
     private final Thread loop;
     private volatile boolean closed;
 
@@ -60,6 +61,17 @@ final class TestKubelet implements AutoCloseable {
     /** The log of one container so far, or null when it has not started. */
     ContainerLog log(String namespace, String pod, String container) {
         return logs.get(namespace + "/" + pod + "/" + container);
+    }
+
+    /** The pod {@code namespace/name} as the kubelet first saw it (its spec as created), or null. */
+    Pod seen(String namespace, String name) {
+        return seen.get(namespace + "/" + name);
+    }
+
+    /** The Docker container id of one container of a pod, or null. */
+    String dockerId(String namespace, String pod, String container) {
+        PodWorker worker = workers.get(namespace + "/" + pod);
+        return worker == null ? null : worker.dockerIds.get(container);
     }
 
     /** Stops a running pod the way a node does when it evicts it or when its deadline passes. */
@@ -87,6 +99,7 @@ final class TestKubelet implements AutoCloseable {
                 for (Pod pod : pods) {
                     String key = key(pod);
                     present.add(key);
+                    seen.putIfAbsent(key, pod);
                     workers.computeIfAbsent(key, k -> new PodWorker(pod));
                 }
                 for (String key : List.copyOf(workers.keySet())) {
