@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FlowbenchCommand.Version.class,
         description = "An IDE and runner for Kestra-style YAML flows. Without a command, opens the editor.",
-        subcommands = {SchemaCommand.class, DocsCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            SchemaCommand.class,
+            DocsCommand.class,
+            PluginsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class FlowbenchCommand {
     /** Exit code: success. */
     public static final int OK = 0;
