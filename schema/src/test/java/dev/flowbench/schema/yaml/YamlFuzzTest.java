@@ -1,0 +1,264 @@
+package dev.flowbench.schema.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.flowbench.schema.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * Mutates the example workspace's flows and environments and the seed's YAML in the ways people break YAML
+ * while typing, and parses 10,000 variants: no exception may escape, no call may hang, and every diagnostic
+ * must be well formed. The seed is fixed so a failure reproduces; {@code -Dflowbench.fuzz.seed=N} tries others.
+ */
+class YamlFuzzTest {
+    private static final int VARIANTS = 10_000;
+    private static final long HANG_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final String[] INSERTS = {
+        "{{",
+        "{{ inputs.name }}",
+        "}}",
+        "*alias",
+        "*runner",
+        "&anchor",
+        "&a ",
+        ": ",
+        ":",
+        "- ",
+        "? ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "\"",
+        "'",
+        "|",
+        ">-",
+        "#",
+        "---\n",
+        "...\n",
+        "<<: *runner\n",
+        "!!str ",
+        "!custom ",
+        "%YAML 1.2\n",
+        "\t",
+        "\u0000",
+        "\u0007",
+        "\u001b",
+        "\u007f",
+        "\u0085",
+        "\ud800",
+        "\ufeff",
+        "😀",
+        "\r",
+        "\n",
+        "  ",
+        ","
+    };
+
+    private static ExecutorService executor;
+
+    @BeforeAll
+    static void startGuard() {
+        executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "yaml-fuzz");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @AfterAll
+    static void stopGuard() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void mutatedFlowsNeverThrowNeverHangAndGetWellFormedDiagnostics(TestReporter reporter) throws Exception {
+        long seed = Long.getLong("flowbench.fuzz.seed", 20_240_601L);
+        List<String> corpus = corpus();
+        assertThat(corpus).as("example flows, environments and seed blocks").hasSizeGreaterThanOrEqualTo(5);
+        Random random = new Random(seed);
+        long slowest = 0;
+        int withDiagnostics = 0;
+        for (int variant = 0; variant < VARIANTS; variant++) {
+            String text = mutate(corpus.get(random.nextInt(corpus.size())), random);
+            boolean asBytes = variant % 10 == 0;
+            byte[] bytes = asBytes ? corrupt(text.getBytes(StandardCharsets.UTF_8), random) : null;
+            String label = "seed " + seed + ", variant " + variant;
+            long start = System.nanoTime();
+            Future<YamlDocument> parsed =
+                    executor.submit(() -> asBytes ? YamlDocument.parse(bytes) : YamlDocument.parse(text));
+            YamlDocument document = await(parsed, label);
+            long took = System.nanoTime() - start;
+            if (took > HANG_NANOS) {
+                // a busy machine can stall one call; a real hang repeats
+                long again = System.nanoTime();
+                await(executor.submit(() -> asBytes ? YamlDocument.parse(bytes) : YamlDocument.parse(text)), label);
+                took = Math.min(took, System.nanoTime() - again);
+                assertThat(took).as("%s took over a second twice", label).isLessThan(HANG_NANOS);
+            }
+            slowest = Math.max(slowest, took);
+            checkWellFormed(document, label, random);
+            if (!document.diagnostics().isEmpty()) {
+                withDiagnostics++;
+            }
+        }
+        reporter.publishEntry(Map.of(
+                "variants", String.valueOf(VARIANTS),
+                "with diagnostics", String.valueOf(withDiagnostics),
+                "slowest parse ms", String.format(java.util.Locale.ROOT, "%.1f", slowest / 1e6)));
+        assertThat(withDiagnostics).as("the mutations do break documents").isGreaterThan(VARIANTS / 4);
+    }
+
+    private static YamlDocument await(Future<YamlDocument> parsed, String label) throws InterruptedException {
+        try {
+            return parsed.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(label + " threw " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            parsed.cancel(true);
+            return fail(label + " did not return within 30 s");
+        }
+    }
+
+    /** Ranges inside the text and consistent with it, codes and messages present; queries do not throw. */
+    private static void checkWellFormed(YamlDocument document, String label, Random random) {
+        int length = document.text().length();
+        for (Diagnostic diagnostic : document.diagnostics()) {
+            assertThat(diagnostic.range().end().offset()).as(label).isBetween(0, length);
+            assertThat(diagnostic.range().start())
+                    .as(label)
+                    .isEqualTo(document.position(diagnostic.range().start().offset()));
+            assertThat(diagnostic.range().end())
+                    .as(label)
+                    .isEqualTo(document.position(diagnostic.range().end().offset()));
+            assertThat(diagnostic.code()).as(label).startsWith("yaml-");
+            assertThat(diagnostic.message()).as(label).isNotBlank().doesNotContain("\n");
+        }
+        for (int i = 0; i < 5; i++) {
+            int offset = length == 0 ? 0 : random.nextInt(length + 1);
+            document.nodeAt(offset).ifPresent(node -> {
+                assertThat(document.node(node.document(), node.pointer()))
+                        .as(label)
+                        .isPresent();
+                assertThat(node.valueRange().end().offset()).as(label).isBetween(0, length);
+            });
+        }
+        for (int d = 0; d < document.documentCount(); d++) {
+            walk(document.node(d, "").orElseThrow(), label, length, 0);
+        }
+    }
+
+    private static void walk(YamlNode node, String label, int length, int depth) {
+        assertThat(node.valueRange().end().offset()).as(label).isBetween(0, length);
+        if (node.keyRange() != null) {
+            assertThat(node.keyRange().end().offset()).as(label).isBetween(0, length);
+        }
+        if (depth < 12 && !node.fromAlias()) {
+            for (YamlNode child : node.children()) {
+                walk(child, label, length, depth + 1);
+            }
+        }
+    }
+
+    private static String mutate(String text, Random random) {
+        String result = text;
+        int count = 1 + random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            result = mutateOnce(result, random);
+        }
+        return result;
+    }
+
+    private static String mutateOnce(String text, Random random) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int line = random.nextInt(lines.size());
+        int offset = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
+        return switch (random.nextInt(10)) {
+            case 0 -> {
+                lines.remove(line);
+                yield String.join("\n", lines);
+            }
+            case 1 -> {
+                lines.add(line, lines.get(line));
+                yield String.join("\n", lines);
+            }
+            case 2 -> offset < text.length() ? text.substring(0, offset) + text.substring(offset + 1) : text;
+            case 3 -> offset < text.length() ? text.substring(0, offset + 1) + text.substring(offset) : text;
+            case 4 -> {
+                int other = random.nextInt(lines.size());
+                String a = lines.get(line);
+                String b = lines.get(other);
+                lines.set(line, indentation(b) + a.strip());
+                lines.set(other, indentation(a) + b.strip());
+                yield String.join("\n", lines);
+            }
+            case 5 -> {
+                String current = lines.get(line);
+                int at = random.nextBoolean() ? 0 : random.nextInt(current.length() + 1);
+                lines.set(line, current.substring(0, at) + "\t" + current.substring(at));
+                yield String.join("\n", lines);
+            }
+            case 6 -> text.substring(0, offset);
+            default -> {
+                String insert = INSERTS[random.nextInt(INSERTS.length)];
+                yield text.substring(0, offset) + insert + text.substring(offset);
+            }
+        };
+    }
+
+    private static String indentation(String line) {
+        return line.substring(0, line.length() - line.stripLeading().length());
+    }
+
+    /** Sometimes flips bytes to exercise the encoding checks; usually leaves them alone. */
+    private static byte[] corrupt(byte[] bytes, Random random) {
+        if (bytes.length > 0 && random.nextInt(3) == 0) {
+            bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80));
+        }
+        return bytes;
+    }
+
+    private static List<String> corpus() throws IOException {
+        List<String> corpus = new ArrayList<>();
+        Path workspace = Path.of("..", "assets", "workspace");
+        for (String folder : List.of("flows", "environments")) {
+            try (Stream<Path> files = Files.list(workspace.resolve(folder))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
+                    corpus.add(Files.readString(file));
+                }
+            }
+        }
+        for (String resource : List.of("seed-blocks.yaml", "nested-flow.yaml")) {
+            try (InputStream in = YamlFuzzTest.class.getResourceAsStream("/yaml-corpus/" + resource)) {
+                corpus.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        for (String sample : corpus) {
+            assertThat(YamlDocument.parse(sample).diagnostics())
+                    .as("the unmutated corpus is valid")
+                    .isEmpty();
+        }
+        return corpus;
+    }
+}
