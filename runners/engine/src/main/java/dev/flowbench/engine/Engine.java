@@ -97,6 +97,10 @@ public final class Engine {
     }
 
     private ExecutionContext context(FlowRun request, RunEventListener listener, boolean record) {
+        if (Boolean.TRUE.equals(request.flow().get("disabled"))
+                || "true".equals(String.valueOf(request.flow().get("disabled")))) {
+            throw new FlowException("the flow is disabled (disabled: true); remove that line to run it");
+        }
         List<Inputs.Declared> declared = Inputs.declared(request.flow());
         Map<String, Object> inputs = Inputs.resolve(declared, request.inputs());
         List<String> secretValues = new ArrayList<>(request.secrets().values());
@@ -281,7 +285,10 @@ public final class Engine {
             Map<String, Object> vars = context.variables(null, Map.of(), null);
             for (Object item : list) {
                 if (item instanceof Map<?, ?> output && output.get("id") != null) {
-                    outputs.put(output.get("id").toString(), context.render(output.get("value"), vars));
+                    String id = output.get("id").toString();
+                    Object type = output.get("type");
+                    Object value = context.render(output.get("value"), vars);
+                    outputs.put(id, Inputs.typed(id, type == null ? null : type.toString(), value));
                 }
             }
             return (Map<String, Object>) context.masker.maskTree(outputs);
