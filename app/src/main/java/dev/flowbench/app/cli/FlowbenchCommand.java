@@ -1,5 +1,6 @@
 package dev.flowbench.app.cli;
 
+import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

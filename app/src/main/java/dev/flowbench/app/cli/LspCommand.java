@@ -29,6 +29,11 @@ public final class LspCommand implements Callable<Integer> {
         PrintStream protocolOut = System.out;
         // Anything printed by a library from now on goes to stderr, never into the protocol stream.
         System.setOut(System.err);
-        return LspServer.serve(in, protocolOut, options, environment);
+        return LspServer.serve(
+                in,
+                protocolOut,
+                options.hasWorkspace() ? options.workspace() : null,
+                options.extraPlugins(),
+                environment);
     }
 }

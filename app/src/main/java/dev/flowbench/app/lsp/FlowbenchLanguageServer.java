@@ -1,6 +1,6 @@
 package dev.flowbench.app.lsp;
 
-import dev.flowbench.app.cli.WorkspaceOptions;
+import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -18,23 +18,25 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** The Flowbench language server: lifecycle and capabilities; documents and workspace have their own services. */
 final class FlowbenchLanguageServer implements LanguageServer, LanguageClientAware, AutoCloseable {
-    private final WorkspaceOptions options;
+    private final Path workspace;
+    private final java.util.List<Path> extraPlugins;
     private final String environment;
     private final FlowTextDocumentService documents;
-    private final FlowWorkspaceService workspace;
+    private final FlowWorkspaceService workspaceService;
     private volatile boolean shutdown;
 
-    FlowbenchLanguageServer(WorkspaceOptions options, String environment) {
-        this.options = options;
+    FlowbenchLanguageServer(Path workspace, java.util.List<Path> extraPlugins, String environment) {
+        this.workspace = workspace;
+        this.extraPlugins = extraPlugins;
         this.environment = environment;
         this.documents = new FlowTextDocumentService();
-        this.workspace = new FlowWorkspaceService(documents);
+        this.workspaceService = new FlowWorkspaceService(documents);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         Path root = workspaceRoot(params);
-        documents.open(LanguageSession.load(root, environment, options));
+        documents.open(LanguageSession.load(root, environment, extraPlugins));
         var capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Incremental);
         documents.declare(capabilities);
@@ -43,8 +45,8 @@ final class FlowbenchLanguageServer implements LanguageServer, LanguageClientAwa
     }
 
     private Path workspaceRoot(InitializeParams params) {
-        if (options.hasWorkspace()) {
-            return options.workspace();
+        if (workspace != null) {
+            return workspace;
         }
         if (params.getWorkspaceFolders() != null
                 && !params.getWorkspaceFolders().isEmpty()) {
@@ -52,7 +54,7 @@ final class FlowbenchLanguageServer implements LanguageServer, LanguageClientAwa
         }
         @SuppressWarnings("deprecation")
         String rootUri = params.getRootUri();
-        return rootUri != null ? Path.of(URI.create(rootUri)) : options.workspace();
+        return rootUri != null ? Path.of(URI.create(rootUri)) : ExampleWorkspace.path();
     }
 
     private static String version() {
@@ -83,7 +85,7 @@ final class FlowbenchLanguageServer implements LanguageServer, LanguageClientAwa
 
     @Override
     public WorkspaceService getWorkspaceService() {
-        return workspace;
+        return workspaceService;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.flowbench.app.lsp;
 
-import dev.flowbench.app.cli.EnvironmentContexts;
-import dev.flowbench.app.cli.WorkspaceOptions;
+import dev.flowbench.app.workspace.EnvironmentContexts;
+import dev.flowbench.app.workspace.PluginDirectories;
 import dev.flowbench.schema.diagnostic.Diagnostic;
 import dev.flowbench.schema.registry.PluginRegistry;
 import dev.flowbench.schema.validation.FlowValidator;
@@ -18,23 +18,24 @@ import java.util.List;
 record LanguageSession(
         Path workspace,
         String environment,
-        WorkspaceOptions options,
+        List<Path> extraPlugins,
         PluginRegistry registry,
         FlowValidator validator,
         ValidationContext context) {
 
-    static LanguageSession load(Path workspace, String environment, WorkspaceOptions options) {
-        PluginRegistry registry = options.registry(workspace);
+    static LanguageSession load(Path workspace, String environment, List<Path> extraPlugins) {
+        PluginRegistry registry = PluginRegistry.load(PluginDirectories.of(workspace, extraPlugins));
         ValidationContext context = environment != null
                         && Files.isRegularFile(workspace.resolve("environments").resolve(environment + ".yaml"))
                 ? EnvironmentContexts.of(workspace, environment)
                 : ValidationContext.none();
-        return new LanguageSession(workspace, environment, options, registry, new FlowValidator(registry), context);
+        return new LanguageSession(
+                workspace, environment, extraPlugins, registry, new FlowValidator(registry), context);
     }
 
     /** A fresh session of the same workspace, reading plugins and environment files again. */
     LanguageSession reload() {
-        return load(workspace, environment, options);
+        return load(workspace, environment, extraPlugins);
     }
 
     /** Diagnostics of a document's text; environment files are recognised by their folder. */

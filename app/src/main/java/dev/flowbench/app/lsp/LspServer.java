@@ -1,8 +1,9 @@
 package dev.flowbench.app.lsp;
 
-import dev.flowbench.app.cli.WorkspaceOptions;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -13,12 +14,13 @@ public final class LspServer {
     private LspServer() {}
 
     /**
-     * Serves LSP on {@code in}/{@code out} until {@code exit} or the end of {@code in}; returns the exit code
+     * Serves LSP for {@code workspace} (null: the client's workspace folder) on {@code in}/{@code out} until {@code exit} or the end of {@code in}; returns the exit code
      * (0 after a clean shutdown, 1 when the client disappeared without one).
      */
-    public static int serve(InputStream in, OutputStream out, WorkspaceOptions options, String environment)
+    public static int serve(
+            InputStream in, OutputStream out, Path workspace, List<Path> extraPlugins, String environment)
             throws InterruptedException {
-        var server = new FlowbenchLanguageServer(options, environment);
+        var server = new FlowbenchLanguageServer(workspace, extraPlugins, environment);
         var launcher = LSPLauncher.createServerLauncher(server, in, out);
         LanguageClient client = launcher.getRemoteProxy();
         server.connect(client);

@@ -1,4 +1,4 @@
-package dev.flowbench.app.cli;
+package dev.flowbench.app.workspace;
 
 import dev.flowbench.schema.validation.ValidationContext;
 import java.nio.file.Path;
