@@ -24,4 +24,15 @@ record Finding(
         path = List.copyOf(path);
         data = Map.copyOf(data);
     }
+
+    /** This finding with {@code prefix} put before its path. */
+    Finding under(List<String> prefix) {
+        if (prefix.isEmpty()) {
+            return this;
+        }
+        var full = new java.util.ArrayList<String>(prefix.size() + path.size());
+        full.addAll(prefix);
+        full.addAll(path);
+        return new Finding(full, target, severity, code, message, data);
+    }
 }

@@ -26,12 +26,14 @@ final class FlowRules {
             List<Finding> findings) {
         Map<String, Integer> order = new LinkedHashMap<>();
         Map<String, List<String>> firstUse = new HashMap<>();
+        Map<Object, String> taskByValue = new java.util.IdentityHashMap<>();
         List<PluginWalker.PluginInstance> tasks =
                 plugins.stream().filter(p -> p.slot() == PluginKind.TASK).toList();
         for (PluginWalker.PluginInstance task : tasks) {
             if (!(task.value().get("id") instanceof String id)) {
                 continue;
             }
+            taskByValue.putIfAbsent(task.value(), id);
             if (firstUse.containsKey(id)) {
                 findings.add(new Finding(
                         PluginWalker.append(task.path(), "id"),
@@ -65,7 +67,7 @@ final class FlowRules {
                 }
             }
         }
-        new ReferenceScan(order, firstUse, inputs, context, findings).scan(flow, new ArrayList<>());
+        new ReferenceScan(order, taskByValue, inputs, context, findings).scan(flow, new ArrayList<>(), null);
     }
 
     static String pointer(List<String> path) {
@@ -79,32 +81,34 @@ final class FlowRules {
     /** Finds every expression in string values and checks what it refers to. */
     private record ReferenceScan(
             Map<String, Integer> order,
-            Map<String, List<String>> taskPaths,
+            Map<Object, String> taskByValue,
             Set<String> inputs,
             ValidationContext context,
             List<Finding> findings) {
 
-        void scan(Object value, List<String> path) {
+        /** Scans {@code value} at {@code path}; {@code task} is the id of the innermost enclosing task. */
+        void scan(Object value, List<String> path, String task) {
             if (value instanceof Map<?, ?> map) {
+                String inner = taskByValue.getOrDefault(map, task);
                 for (var entry : map.entrySet()) {
                     path.add(String.valueOf(entry.getKey()));
-                    scan(entry.getValue(), path);
+                    scan(entry.getValue(), path, inner);
                     path.removeLast();
                 }
             } else if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     path.add(String.valueOf(i));
-                    scan(list.get(i), path);
+                    scan(list.get(i), path, task);
                     path.removeLast();
                 }
             } else if (value instanceof String text && Expressions.contains(text)) {
                 for (Expressions.Reference reference : Expressions.references(text)) {
-                    check(reference, List.copyOf(path));
+                    check(reference, List.copyOf(path), task);
                 }
             }
         }
 
-        private void check(Expressions.Reference reference, List<String> path) {
+        private void check(Expressions.Reference reference, List<String> path, String task) {
             String name = reference.name();
             switch (reference.kind()) {
                 case OUTPUTS -> {
@@ -116,7 +120,7 @@ final class FlowRules {
                                 "unknown-output",
                                 "`outputs." + name + "` refers to no task of this flow",
                                 order.keySet());
-                    } else if (runsLater(path, name)) {
+                    } else if (runsLater(path, task, name)) {
                         add(
                                 path,
                                 reference,
@@ -153,28 +157,12 @@ final class FlowRules {
             }
         }
 
-        /** Whether the task using the reference comes before {@code target} in the main task list order. */
-        private boolean runsLater(List<String> path, String target) {
-            if (path.isEmpty() || !path.getFirst().equals("tasks")) {
+        /** Whether {@code user}, in the main task list, comes before {@code target} (or is it). */
+        private boolean runsLater(List<String> path, String user, String target) {
+            if (user == null || path.isEmpty() || !path.getFirst().equals("tasks")) {
                 return false; // errors, finally and outputs run after the tasks
             }
-            String user = null;
-            for (var entry : taskPaths.entrySet()) {
-                List<String> taskPath = entry.getValue();
-                if (path.size() > taskPath.size()
-                        && path.subList(0, taskPath.size()).equals(taskPath)) {
-                    if (user == null || taskPath.size() > taskPaths.get(user).size()) {
-                        user = entry.getKey();
-                    }
-                }
-            }
-            if (user == null) {
-                return false;
-            }
-            List<String> targetPath = taskPaths.get(target);
-            boolean containsUser = path.size() >= targetPath.size()
-                    && path.subList(0, targetPath.size()).equals(targetPath);
-            return !containsUser && order.get(target) >= order.get(user);
+            return order.get(target) >= order.get(user);
         }
 
         private void add(

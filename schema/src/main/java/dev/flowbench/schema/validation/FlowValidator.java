@@ -18,6 +18,7 @@ import java.util.Set;
  */
 public final class FlowValidator {
     private final PluginRegistry registry;
+    private final FindingCache cache = new FindingCache();
 
     /** A validator for the plugins of {@code registry}. */
     public FlowValidator(PluginRegistry registry) {
@@ -33,7 +34,7 @@ public final class FlowValidator {
             return sorted(diagnostics);
         }
         var findings = new ArrayList<Finding>();
-        var walker = new PluginWalker(registry, findings);
+        var walker = new PluginWalker(registry, findings, cache);
         Object effective = context.defaults().apply(flow, new ArrayList<>());
         walker.checkDocument(DocumentSchemas.flow(), effective);
         FlowRules.check(flow, walker.plugins(), context, findings);
@@ -53,7 +54,7 @@ public final class FlowValidator {
             return sorted(diagnostics);
         }
         var findings = new ArrayList<Finding>();
-        new PluginWalker(registry, findings).checkDocument(DocumentSchemas.environment(), root);
+        new PluginWalker(registry, findings, cache).checkDocument(DocumentSchemas.environment(), root);
         diagnostics.addAll(Locator.locate(document, findings));
         return sorted(diagnostics);
     }

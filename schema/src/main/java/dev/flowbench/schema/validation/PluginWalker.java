@@ -27,11 +27,13 @@ final class PluginWalker {
 
     private final PluginRegistry registry;
     private final List<Finding> findings;
+    private final FindingCache cache;
     private final List<PluginInstance> plugins = new ArrayList<>();
 
-    PluginWalker(PluginRegistry registry, List<Finding> findings) {
+    PluginWalker(PluginRegistry registry, List<Finding> findings, FindingCache cache) {
         this.registry = registry;
         this.findings = findings;
+        this.cache = cache;
     }
 
     /** The plugin instances met so far, in document order. */
@@ -40,18 +42,61 @@ final class PluginWalker {
     }
 
     void checkDocument(ObjectNode schema, Object root) {
-        checkObject(schema, root, List.of(), false);
+        // Plugin instances are checked against their own schemas below; the document's schema only needs to
+        // see that each slot holds an object with a type, so their contents are left out of its check.
+        findings.addAll(schemaFindings(schema, shallow(schema, root), List.of(), false));
+        descend(schema, root, List.of(), false);
     }
 
     private void checkObject(ObjectNode schema, Object instance, List<String> path, boolean partial) {
-        JsonNode json = JSON.valueToTree(instance);
-        var errors = CompiledSchemas.of(schema).validate(json);
-        for (Finding finding : SchemaErrors.translate(errors, schema, json, path)) {
-            if (!(partial && finding.code().equals("missing-property")) && !isRunnerContainerImage(finding)) {
-                findings.add(finding);
-            }
+        List<Finding> own =
+                cache.findings(schema, instance, partial, () -> schemaFindings(schema, instance, List.of(), partial));
+        for (Finding finding : own) {
+            findings.add(finding.under(path));
         }
         descend(schema, instance, path, partial);
+    }
+
+    private static List<Finding> schemaFindings(
+            ObjectNode schema, Object instance, List<String> path, boolean partial) {
+        JsonNode json = JSON.valueToTree(instance);
+        var errors = CompiledSchemas.of(schema).validate(json);
+        var result = new ArrayList<Finding>();
+        for (Finding finding : SchemaErrors.translate(errors, schema, json, path)) {
+            if (!(partial && finding.code().equals("missing-property")) && !isRunnerContainerImage(finding)) {
+                result.add(finding);
+            }
+        }
+        return result;
+    }
+
+    /** {@code root} with every plugin slot's content reduced to its {@code type}. */
+    private static Object shallow(JsonNode schema, Object root) {
+        if (!(root instanceof Map<?, ?> map)) {
+            return root;
+        }
+        var copy = new java.util.LinkedHashMap<Object, Object>(map);
+        for (var entry : copy.entrySet()) {
+            JsonNode child = schema.path("properties").get(String.valueOf(entry.getKey()));
+            if (child == null) {
+                continue;
+            }
+            if (child.has(SchemaKeywords.SLOT)) {
+                entry.setValue(typeOnly(entry.getValue()));
+            } else if (child.path("items").has(SchemaKeywords.SLOT) && entry.getValue() instanceof List<?> list) {
+                entry.setValue(list.stream().map(PluginWalker::typeOnly).toList());
+            }
+        }
+        return copy;
+    }
+
+    private static Object typeOnly(Object slot) {
+        if (slot instanceof Map<?, ?> map && map.containsKey("type")) {
+            var stub = new java.util.LinkedHashMap<Object, Object>();
+            stub.put("type", map.get("type"));
+            return stub;
+        }
+        return slot;
     }
 
     private void descend(JsonNode schema, Object instance, List<String> path, boolean partial) {
