@@ -2,7 +2,7 @@ package dev.flowbench.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowbench.app.cli.ExampleWorkspace;
+import dev.flowbench.app.workspace.ExampleWorkspace;
 import dev.flowbench.editor.view.FlowEditor;
 import java.io.IOException;
 import java.nio.file.Files;
