@@ -2,6 +2,7 @@ package dev.flowbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowbench.app.workspace.PluginDirectories;
 import dev.flowbench.runner.LogLine;
 import dev.flowbench.runner.RunCommand;
 import dev.flowbench.runner.RunListener;
