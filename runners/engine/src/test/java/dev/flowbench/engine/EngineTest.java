@@ -385,4 +385,16 @@ class EngineTest {
         assertThat(done.state()).isEqualTo(State.FAILED);
         assertThat(done.error()).isEqualTo("flow outputs: 'count' must be an integer (INT), not 'many'");
     }
+
+    @Test
+    void logLevelDropsLinesBelowItButKeepsErrors() throws Exception {
+        var events = new RecordingEvents();
+        run(flow("""
+                  - id: quiet
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    logLevel: WARN
+                    commands: [echo info line, echo warn line >&2, exit 1]
+                """), events);
+        assertThat(events.messages("quiet")).containsExactly("warn line", "commands exited with code 1");
+    }
 }
