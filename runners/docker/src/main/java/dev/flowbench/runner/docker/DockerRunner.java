@@ -243,6 +243,22 @@ public record DockerRunner(
         return Map.of("workingDir", TaskFiles.WORKING_DIR, "outputDir", TaskFiles.OUTPUT_DIR);
     }
 
+    /**
+     * Removes what earlier runs left on the engine at {@code host} (null: {@code DOCKER_HOST} or the local socket):
+     * stopped containers and unused volumes labelled by Flowbench. Meant for start-up, after a crash.
+     *
+     * @return how many containers and volumes were removed
+     * @throws dev.flowbench.runner.RunnerException with one line when the engine cannot be reached
+     */
+    public static int removeLeftovers(String host) {
+        DockerEngine engine = DockerEngine.at(host);
+        try {
+            return Leftovers.remove(engine.client());
+        } catch (RuntimeException e) {
+            throw new dev.flowbench.runner.RunnerException(engine.explain("cannot list leftovers", e), e);
+        }
+    }
+
     /** When to pull the task's image. */
     public enum PullPolicy {
         IF_NOT_PRESENT,

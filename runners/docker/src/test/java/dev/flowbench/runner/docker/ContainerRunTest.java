@@ -97,6 +97,17 @@ class ContainerRunTest {
     }
 
     @Test
+    void leftoversOfEarlierRunsAreFoundByTheirLabelsAndRemoved() throws Exception {
+        ContainerRun.Outcome outcome = run(Map.of("delete", false), "true");
+        assertThat(TestEngine.containersOf(execution)).hasSize(1);
+        assertThat(TestEngine.volumesOf(execution)).hasSize(1);
+        assertThat(DockerRunner.removeLeftovers(null)).isGreaterThanOrEqualTo(2);
+        assertThat(TestEngine.containersOf(execution)).isEmpty();
+        assertThat(TestEngine.volumesOf(execution)).isEmpty();
+        assertThat(outcome.containerId()).isNotBlank();
+    }
+
+    @Test
     void aContainerOverItsMemoryLimitIsReportedOutOfMemoryWithExit137() throws Exception {
         ContainerRun.Outcome outcome = run(
                 Map.of("memory", Map.of("memory", "16Mi", "memorySwap", "16Mi")),
