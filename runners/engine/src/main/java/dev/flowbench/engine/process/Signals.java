@@ -53,6 +53,7 @@ final class Signals {
         }
     }
 
+    @SuppressWarnings("restricted")
     private static MethodHandle lookupKill() {
         if (!supported()) {
             return null;
