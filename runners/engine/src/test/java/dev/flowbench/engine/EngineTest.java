@@ -397,4 +397,17 @@ class EngineTest {
                 """), events);
         assertThat(events.messages("quiet")).containsExactly("warn line", "commands exited with code 1");
     }
+
+    @Test
+    void metricsOfTheProtocolAreKeptInTheTaskRunOutputs() throws Exception {
+        Execution done = run(flow("""
+                  - id: m
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    commands:
+                      - echo '::{"metrics":[{"name":"rows","type":"counter","value":7}]}::'
+                """), new RecordingEvents());
+        assertThat(done.taskRun("m").orElseThrow().outputs().get("metrics").toString())
+                .contains("rows")
+                .contains("7.0");
+    }
 }
