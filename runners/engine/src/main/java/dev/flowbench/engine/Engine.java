@@ -57,32 +57,9 @@ public final class Engine {
      */
     public RunningExecution start(FlowRun request, RunEventListener listener) {
         Objects.requireNonNull(request, "request");
-        List<Inputs.Declared> declared = Inputs.declared(request.flow());
-        Map<String, Object> inputs = Inputs.resolve(declared, request.inputs());
-        List<String> secretValues = new ArrayList<>(request.secrets().values());
-        for (String id : Inputs.secretIds(declared)) {
-            if (inputs.get(id) != null) {
-                secretValues.add(inputs.get(id).toString());
-            }
-        }
-        SecretMasker masker = SecretMasker.of(secretValues);
-        List<RunEventListener> listeners = new ArrayList<>();
-        if (recorder != null) {
-            listeners.add(recorder);
-        }
-        if (listener != null) {
-            listeners.add(listener);
-        }
-        ExecutionContext context = new ExecutionContext(
-                request,
-                inputs,
-                masker,
-                hash(request.source()),
-                dataDirectory,
-                workspace,
-                runners,
-                environmentVariables,
-                new CompositeListener(listeners));
+        ExecutionContext context = context(request, listener, true);
+        SecretMasker masker = context.masker;
+        Map<String, Object> inputs = context.inputs;
         @SuppressWarnings("unchecked")
         Map<String, Object> maskedInputs = (Map<String, Object>) masker.maskTree(inputs);
         CompletableFuture<Execution> done = new CompletableFuture<>();
@@ -103,9 +80,52 @@ public final class Engine {
         }
     }
 
+    /**
+     * What each script task of the flow (all branches included) would submit to its runner, without running
+     * anything: the effective runner configuration and the runner's plan, secrets masked. Outputs of earlier
+     * tasks appear as placeholders such as {@code <outputs.task.vars.name>}. Throws {@link FlowException} for
+     * missing or invalid inputs, like {@link #start}.
+     */
+    public List<TaskPlan> plan(FlowRun request) {
+        ExecutionContext context = context(request, null, false);
+        return new Planner(context).plan(request.flow(), request.onlyTask());
+    }
+
     /** One line listing a flow's inputs and their types, for messages and {@code --help}. */
     public static String describeInputs(Map<String, Object> flow) {
         return Inputs.describe(Inputs.declared(flow));
+    }
+
+    private ExecutionContext context(FlowRun request, RunEventListener listener, boolean record) {
+        if (Boolean.TRUE.equals(request.flow().get("disabled"))
+                || "true".equals(String.valueOf(request.flow().get("disabled")))) {
+            throw new FlowException("the flow is disabled (disabled: true); remove that line to run it");
+        }
+        List<Inputs.Declared> declared = Inputs.declared(request.flow());
+        Map<String, Object> inputs = Inputs.resolve(declared, request.inputs());
+        List<String> secretValues = new ArrayList<>(request.secrets().values());
+        for (String id : Inputs.secretIds(declared)) {
+            if (inputs.get(id) != null) {
+                secretValues.add(inputs.get(id).toString());
+            }
+        }
+        List<RunEventListener> listeners = new ArrayList<>();
+        if (recorder != null && record) {
+            listeners.add(recorder);
+        }
+        if (listener != null) {
+            listeners.add(listener);
+        }
+        return new ExecutionContext(
+                request,
+                inputs,
+                SecretMasker.of(secretValues),
+                hash(request.source()),
+                dataDirectory,
+                workspace,
+                runners,
+                environmentVariables,
+                new CompositeListener(listeners));
     }
 
     private static String hash(String source) {
@@ -265,7 +285,10 @@ public final class Engine {
             Map<String, Object> vars = context.variables(null, Map.of(), null);
             for (Object item : list) {
                 if (item instanceof Map<?, ?> output && output.get("id") != null) {
-                    outputs.put(output.get("id").toString(), context.render(output.get("value"), vars));
+                    String id = output.get("id").toString();
+                    Object type = output.get("type");
+                    Object value = context.render(output.get("value"), vars);
+                    outputs.put(id, Inputs.typed(id, type == null ? null : type.toString(), value));
                 }
             }
             return (Map<String, Object>) context.masker.maskTree(outputs);

@@ -42,6 +42,7 @@ final class ExecutionContext {
     private final Map<String, TaskRun> taskRuns = new LinkedHashMap<>();
     private final Set<RunHandle> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile boolean planning;
 
     ExecutionContext(
             FlowRun request,
@@ -166,6 +167,11 @@ final class ExecutionContext {
         }
     }
 
+    /** Switches to planning: outputs of earlier tasks render as placeholders, nothing runs. */
+    void planning() {
+        planning = true;
+    }
+
     // ---- cancellation --------------------------------------------------------------------------------
 
     boolean isCancelled() {
@@ -202,7 +208,7 @@ final class ExecutionContext {
         context.put("execution", execution);
         context.put("inputs", inputs);
         context.put("vars", vars);
-        context.put("outputs", outputs);
+        context.put("outputs", planning ? new Placeholder("outputs") : outputs);
         context.put("envs", envs);
         context.put("labels", flow.get("labels") instanceof Map<?, ?> l ? l : Map.of());
         if (run != null) {

@@ -100,6 +100,23 @@ final class Inputs {
                 .toList();
     }
 
+    /**
+     * {@code value} converted to {@code type} (a flow output's type); throws {@link FlowException} naming
+     * {@code id} when it does not fit.
+     */
+    static Object typed(String id, String type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        Declared declared =
+                new Declared(id, type == null ? "STRING" : type.toUpperCase(Locale.ROOT), false, null, List.of());
+        try {
+            return Json.printable(convert(declared, value));
+        } catch (RuntimeException e) {
+            throw new FlowException("'" + id + "' must be " + expected(declared) + ", not '" + value + "'");
+        }
+    }
+
     private static String expected(Declared input) {
         return switch (input.type()) {
             case "INT" -> "an integer (INT)";

@@ -36,8 +36,20 @@ final class ScriptAttempt {
                 || type.startsWith("io.kestra.plugin.scripts.python.");
     }
 
-    static Outcome run(ExecutionContext context, TaskRun run, Map<String, Object> task, Scope scope, int attempt)
-            throws InterruptedException {
+    /** What running an attempt would need: the runner and the fully rendered request. */
+    record Prepared(TaskRunner runner, Map<String, Object> runnerConfig, RunRequest request) {}
+
+    /**
+     * Renders the task and builds its request; with {@code createDirectories} false nothing is created, for
+     * plans. Throws {@link FlowException} or {@link TemplateException} when the task cannot be prepared.
+     */
+    static Prepared prepare(
+            ExecutionContext context,
+            TaskRun run,
+            Map<String, Object> task,
+            Scope scope,
+            int attempt,
+            boolean createDirectories) {
         String type = run.type();
         Map<String, Object> plain = context.variables(run, task, null);
         @SuppressWarnings("unchecked")
@@ -48,11 +60,13 @@ final class ScriptAttempt {
         Path base = context.runDirectory.resolve(run.id());
         Path work = scope.sharedWorkingDirectory() != null ? scope.sharedWorkingDirectory() : base.resolve("work");
         Path out = base.resolve(attempt == 1 ? "out" : "out-" + attempt);
-        try {
-            Files.createDirectories(work);
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            return Outcome.failed("cannot create the task's directories: " + e.getMessage());
+        if (createDirectories) {
+            try {
+                Files.createDirectories(work);
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new FlowException("cannot create the task's directories: " + e.getMessage());
+            }
         }
         Map<String, Object> vars = context.variables(run, task, runner.pathVariables(work, out));
 
@@ -79,7 +93,7 @@ final class ScriptAttempt {
         if (type.endsWith(".Script")) {
             String script = context.renderString(task.get("script"), vars);
             if (script == null) {
-                return Outcome.failed("the task needs a script");
+                throw new FlowException("the task needs a script");
             }
             if (type.contains(".python.")) {
                 inputFiles.put(PYTHON_SCRIPT_FILE, script);
@@ -90,7 +104,7 @@ final class ScriptAttempt {
         } else {
             List<String> commands = strings(context.render(task.get("commands"), vars), "commands");
             if (commands.isEmpty()) {
-                return Outcome.failed("the task needs at least one command");
+                throw new FlowException("the task needs at least one command");
             }
             lines.addAll(commands);
         }
@@ -111,6 +125,15 @@ final class ScriptAttempt {
                 image,
                 timeout,
                 context.masker);
+        return new Prepared(runner, runnerConfig, request);
+    }
+
+    static Outcome run(ExecutionContext context, TaskRun run, Map<String, Object> task, Scope scope, int attempt)
+            throws InterruptedException {
+        Prepared prepared = prepare(context, run, task, scope, attempt, true);
+        TaskRunner runner = prepared.runner();
+        RunRequest request = prepared.request();
+        Duration timeout = request.timeout();
         AtomicLong stderrLines = new AtomicLong();
         RunListener listener = new RunListener() {
             @Override

@@ -364,4 +364,25 @@ class EngineTest {
         assertThat(done.taskRun("x").orElseThrow().error())
                 .isEqualTo("the task type 'io.kestra.plugin.fancy.Thing' cannot run locally");
     }
+
+    @Test
+    void disabledFlowDoesNotStart() {
+        assertThatThrownBy(() -> run("id: t\nnamespace: n\ndisabled: true\ntasks: []\n", new RecordingEvents()))
+                .isInstanceOf(FlowException.class)
+                .hasMessageStartingWith("the flow is disabled");
+    }
+
+    @Test
+    void flowOutputThatDoesNotFitItsTypeFailsTheExecution() throws Exception {
+        Execution done = run("""
+                id: t
+                namespace: n
+                tasks:
+                  - {id: a, type: io.kestra.plugin.core.log.Log, message: x}
+                outputs:
+                  - {id: count, type: INT, value: "many"}
+                """, new RecordingEvents());
+        assertThat(done.state()).isEqualTo(State.FAILED);
+        assertThat(done.error()).isEqualTo("flow outputs: 'count' must be an integer (INT), not 'many'");
+    }
 }

@@ -52,7 +52,7 @@ class ExampleFlowsTest {
         assertThat(events.messages("count_letters")).containsExactly("Ada has 3 letters");
         assertThat(events.messages("repeat")).containsExactly("Hello, Ada", "Hello, Ada");
         assertThat(events.messages("report")).containsExactly("Ada repeated 2 times makes 6 letters");
-        assertThat(done.outputs()).containsEntry("total", "6");
+        assertThat(done.outputs()).containsEntry("total", 6);
         assertThat(done.inputs()).containsEntry("count", 2).containsEntry("name", "Ada");
     }
 

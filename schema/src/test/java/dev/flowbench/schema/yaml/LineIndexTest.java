@@ -35,4 +35,13 @@ class LineIndexTest {
         assertThat(lines.position(-3)).isEqualTo(new Position(0, 0, 0));
         assertThat(lines.position(99)).isEqualTo(new Position(1, 0, 3));
     }
+
+    @Test
+    void theFirstCharacterYamlForbidsIsNotedWhileIndexing() {
+        assertThat(LineIndex.of("a: b\tc\r\n😀 é\u0085").firstDisallowed()).isEqualTo(-1);
+        assertThat(LineIndex.of("a: b\u0007c\u0000").firstDisallowed()).isEqualTo(4);
+        assertThat(LineIndex.of("a\ud800b").firstDisallowed()).isEqualTo(1);
+        assertThat(LineIndex.of("ab\udc00").firstDisallowed()).isEqualTo(2);
+        assertThat(LineIndex.of("\u007f").firstDisallowed()).isZero();
+    }
 }

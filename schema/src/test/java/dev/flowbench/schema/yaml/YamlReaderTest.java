@@ -133,13 +133,16 @@ class YamlReaderTest {
     }
 
     @Test
-    void textsBeyondTheSizeLimitAreRefusedWithoutParsing() {
-        String huge = "k: v\n".repeat(11 * 1024 * 1024 / 5);
+    void fiftyMegabyteFilesAreRefusedWithoutParsing() {
+        String huge = "k: v\n".repeat(10 * 1024 * 1024);
 
-        var document = YamlDocument.parse(huge);
+        var fromText = YamlDocument.parse(huge);
+        var fromBytes = YamlDocument.parse(huge.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(only(document).code()).isEqualTo(YamlCodes.TOO_LARGE);
-        assertThat(document.documentCount()).isZero();
+        assertThat(only(fromText).code()).isEqualTo(YamlCodes.TOO_LARGE);
+        assertThat(only(fromText).message()).contains("52,428,800 characters");
+        assertThat(fromText.documentCount()).isZero();
+        assertThat(only(fromBytes).code()).isEqualTo(YamlCodes.TOO_LARGE);
         assertThat(only(YamlDocument.parse("a: 1\n", new YamlLimits(3, 10, 10))).code())
                 .isEqualTo(YamlCodes.TOO_LARGE);
     }
@@ -232,6 +235,14 @@ class YamlReaderTest {
     }
 
     @Test
+    void aStarWithoutAliasNameIsExplainedAtTheStar() {
+        var diagnostic = only(YamlDocument.parse("a: 1\nglob: *\nb: 2\n"));
+
+        assertThat(span(diagnostic.range())).isEqualTo("2:7-2:8");
+        assertThat(diagnostic.message()).startsWith("'*' starts an alias and must be followed by a name");
+    }
+
+    @Test
     void everyDiagnosticRangeLiesInsideTheText() {
         for (String text : List.of(
                 "",
@@ -257,7 +268,7 @@ class YamlReaderTest {
             var document = YamlDocument.parse(text);
             for (Diagnostic diagnostic : document.diagnostics()) {
                 assertThat(diagnostic.range().end().offset()).as(text).isLessThanOrEqualTo(text.length());
-                assertThat(diagnostic.message()).as(text).isNotBlank();
+                assertThat(diagnostic.message()).as(text).isNotBlank().doesNotContain("\n");
             }
         }
     }

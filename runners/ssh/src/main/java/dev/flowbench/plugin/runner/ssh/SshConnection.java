@@ -179,6 +179,10 @@ final class SshConnection implements AutoCloseable {
                 loaded.forEach(keys::add);
             }
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("ed25519")) {
+                throw new RunnerException("privateKey is an Ed25519 key, which the SSH runner does not support yet:"
+                        + " use an ECDSA or RSA key (ssh-keygen -t ecdsa)");
+            }
             String hint = config.privateKeyPassphrase() == null
                     ? "an encrypted key needs privateKeyPassphrase"
                     : "check privateKeyPassphrase";

@@ -46,9 +46,10 @@ import java.util.TreeSet;
                 the key's fingerprint in the error. `strictHostKeyChecking: false` turns the check off and \
                 says so in the task's log on every run; use it only on networks you trust.
 
-                Give credentials with `{{ secret('…') }}`: a `password`, or a `privateKey` (OpenSSH or PEM; \
-                RSA and ECDSA keys) with its `privateKeyPassphrase` when encrypted. The task's \
-                `containerImage` is ignored.""",
+                Give credentials with `{{ secret('…') }}`: a `password`, or a `privateKey` (OpenSSH or PEM) \
+                with its `privateKeyPassphrase` when encrypted. RSA and ECDSA keys are supported, for logging \
+                in and as host keys; Ed25519 keys are not yet (create an ECDSA key with \
+                `ssh-keygen -t ecdsa`). The task's `containerImage` is ignored.""",
         icon = "dev/flowbench/plugin/runner/ssh/ssh.svg",
         examples = {
             @Example(title = "Run a report on a build machine with a private key", code = """
@@ -119,7 +120,8 @@ public record SshRunner(
 
         @PluginProperty(
                 description = "A private key in OpenSSH (`-----BEGIN OPENSSH PRIVATE KEY-----`) or PEM format,"
-                        + " usually `{{ secret('SSH_PRIVATE_KEY') }}`: the key's text, not a path.",
+                        + " usually `{{ secret('SSH_PRIVATE_KEY') }}`: the key's text, not a path. RSA or ECDSA;"
+                        + " Ed25519 keys are not supported yet.",
                 dynamic = true,
                 group = "Authentication")
         String privateKey,

@@ -157,6 +157,23 @@ class SshConnectionTest {
     }
 
     @Test
+    void anEd25519PrivateKeyIsRefusedSayingWhichKeyTypesWork() {
+        String ed25519 = """
+                -----BEGIN OPENSSH PRIVATE KEY-----
+                b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+                QyNTUxOQAAACD5kMtVcFZq3IDjEsdAK6O2uRZDwvEkyqjlkr2ZXkcdGgAAAIh8QEakfEBG
+                pAAAAAtzc2gtZWQyNTUxOQAAACD5kMtVcFZq3IDjEsdAK6O2uRZDwvEkyqjlkr2ZXkcdGg
+                AAAEBjR17fsyOS9HA0lJO5+KMfKuQjSPTn1/t0oZEpmJ+YnfmQy1VwVmrcgOMSx0Aro7a5
+                FkPC8STKqOWSvZleRx0aAAAAAAECAwQF
+                -----END OPENSSH PRIVATE KEY-----
+                """;
+
+        RunnerException error = failure(keyRunner(ed25519, null), request("true"));
+
+        assertThat(error.getMessage()).contains("Ed25519", "ECDSA or RSA").doesNotContain("AAAA");
+    }
+
+    @Test
     void anUnreachableHostIsOneLine() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
