@@ -1,4 +1,4 @@
-package dev.flowbench.app.cli;
+package dev.flowbench.app.workspace;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

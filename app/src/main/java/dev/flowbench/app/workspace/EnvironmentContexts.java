@@ -1,13 +1,14 @@
-package dev.flowbench.app.cli;
+package dev.flowbench.app.workspace;
 
 import dev.flowbench.schema.validation.ValidationContext;
 import java.nio.file.Path;
 
 /** Builds the validation context of a workspace environment: its pluginDefaults and secret names. */
-final class EnvironmentContexts {
+public final class EnvironmentContexts {
     private EnvironmentContexts() {}
 
-    static ValidationContext of(Path workspace, String environment) {
+    /** The context of {@code environment} in {@code workspace}. */
+    public static ValidationContext of(Path workspace, String environment) {
         return new ValidationContext(environment, null, (flow, findings) -> flow);
     }
 }
