@@ -1,5 +1,6 @@
 package dev.flowbench.app.cli;
 
+import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FlowbenchCommand.Version.class,
         description = "An IDE and runner for Kestra-style YAML flows. Without a command, opens the editor.",
-        subcommands = {SchemaCommand.class, DocsCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            LspCommand.class,
+            SchemaCommand.class,
+            DocsCommand.class,
+            PluginsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class FlowbenchCommand {
     /** Exit code: success. */
     public static final int OK = 0;

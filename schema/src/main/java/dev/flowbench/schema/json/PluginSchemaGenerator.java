@@ -120,6 +120,8 @@ public final class PluginSchemaGenerator {
         ObjectNode slot = NODES.objectNode().put("type", "object").put(SchemaKeywords.SLOT, kind.name());
         slot.putArray("required").add("type");
         slot.putObject("properties").putObject("type").put("type", "string");
+        // The nested plugin's own schema checks its properties; here anything goes.
+        slot.put("additionalProperties", true);
         return slot;
     }
 

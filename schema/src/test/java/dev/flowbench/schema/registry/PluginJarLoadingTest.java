@@ -124,6 +124,32 @@ class PluginJarLoadingTest {
     }
 
     @Test
+    void aProviderThrowingInItsConstructorIsReportedAndTheOthersLoad() throws Exception {
+        tinyJar("good.jar", "com.example.good", "com.example.Good");
+        new TestPluginJar()
+                .source("com.example.ctor.Tiny", runnerSource("com.example.ctor", "Tiny", "com.example.Ctor"))
+                .source(
+                        "com.example.ctor.Provider",
+                        providerSource(
+                                "com.example.ctor",
+                                "public Provider() { throw new IllegalStateException(\"missing licence key\"); }\n"
+                                        + LIST_TINY))
+                .provider("com.example.ctor.Provider")
+                .writeTo(plugins.resolve("ctor.jar"));
+
+        PluginRegistry registry = PluginRegistry.load(List.of(plugins));
+
+        assertThat(registry.find("com.example.Good")).isPresent();
+        assertThat(registry.find("com.example.Ctor")).isEmpty();
+        assertThat(registry.problems()).singleElement().satisfies(p -> {
+            assertThat(p.jar().getFileName()).hasToString("ctor.jar");
+            assertThat(p.reason())
+                    .contains("com.example.ctor.Provider", "IllegalStateException: missing licence key")
+                    .doesNotContain("\tat ", "\n");
+        });
+    }
+
+    @Test
     void aPluginCompiledForANewerJavaSaysSo() throws Exception {
         new TestPluginJar()
                 .source("com.example.future.Tiny", runnerSource("com.example.future", "Tiny", "com.example.Future"))

@@ -21,6 +21,7 @@ final class TestPluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, byte[]> resources = new LinkedHashMap<>();
     private final List<String> dropClasses = new ArrayList<>();
+    private final List<Path> libraries = new ArrayList<>();
     private int classVersionBump;
 
     /** Adds a source file; {@code name} is the fully qualified class name. */
@@ -38,6 +39,15 @@ final class TestPluginJar {
     /** Registers {@code providers} in the PluginProvider service entry. */
     TestPluginJar provider(String... providers) {
         return resource(PluginRegistryLoader.SERVICE_ENTRY, String.join("\n", providers) + "\n");
+    }
+
+    /**
+     * Packs every class and resource of {@code jar} into the plugin JAR too (not its manifest or module
+     * descriptor), as the shade plugin packs a plugin's dependencies.
+     */
+    TestPluginJar library(Path jar) {
+        libraries.add(jar);
+        return this;
     }
 
     /** Leaves a compiled class out of the JAR, as a plugin that forgot a dependency would. */
@@ -88,6 +98,9 @@ final class TestPluginJar {
                 zip.write(bytes);
                 zip.closeEntry();
             }
+            for (Path library : libraries) {
+                copyEntries(library, zip);
+            }
             for (var resource : resources.entrySet()) {
                 zip.putNextEntry(new JarEntry(resource.getKey()));
                 zip.write(resource.getValue());
@@ -95,6 +108,25 @@ final class TestPluginJar {
             }
         }
         return jar;
+    }
+
+    private static void copyEntries(Path library, JarOutputStream zip) throws IOException {
+        try (var in = new java.util.jar.JarFile(library.toFile())) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                String name = entry.getName();
+                if (entry.isDirectory()
+                        || name.equals("META-INF/MANIFEST.MF")
+                        || name.endsWith("module-info.class")
+                        || name.matches("META-INF/[^/]+\\.(SF|RSA|DSA)")) {
+                    continue;
+                }
+                zip.putNextEntry(new JarEntry(name));
+                try (var bytes = in.getInputStream(entry)) {
+                    bytes.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
     }
 
     /** Source of a minimal runner plugin {@code pkg.Name} with type id {@code id} and one enum property. */

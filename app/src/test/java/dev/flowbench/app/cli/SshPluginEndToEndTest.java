@@ -1,0 +1,190 @@
+package dev.flowbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowbench.runner.LogLine;
+import dev.flowbench.runner.RunCommand;
+import dev.flowbench.runner.RunListener;
+import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.RunResult;
+import dev.flowbench.runner.TaskIdentity;
+import dev.flowbench.runner.TaskRunner;
+import dev.flowbench.schema.plugin.PluginDescriptor;
+import dev.flowbench.schema.plugin.PluginKind;
+import dev.flowbench.schema.registry.PluginRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The custom plugin path end to end: the SSH runner's shaded JAR, as the build packaged it, is copied into a
+ * fresh workspace's {@code plugins/} and every command then knows it, through a new registry each time (a
+ * "restart"). The JAR is never on this test's class path: Flowbench meets it only through the plugins folder.
+ */
+class SshPluginEndToEndTest {
+    private static final String TYPE = "dev.flowbench.plugin.runner.ssh.Ssh";
+
+    private static LocalSshServer server;
+
+    @TempDir
+    Path workspace;
+
+    private Path installedJar;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = LocalSshServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void installThePluginIntoAFreshWorkspace() throws Exception {
+        String built = System.getProperty("flowbench.test.sshPluginJar");
+        assertThat(built)
+                .as("the build passes the SSH plugin JAR's path (run the tests through Maven with -am)")
+                .isNotBlank()
+                .endsWith(".jar");
+        Files.createDirectories(workspace.resolve("flows"));
+        Path plugins = Files.createDirectories(workspace.resolve("plugins"));
+        installedJar = Files.copy(Path.of(built), plugins.resolve("flowbench-runner-ssh.jar"));
+    }
+
+    @Test
+    void withoutThePluginsFolderFlowbenchDoesNotKnowTheRunner() {
+        assertThat(PluginRegistry.builtIn().find(TYPE)).isEmpty();
+        assertThat(CliRun.of(
+                                "docs",
+                                TYPE,
+                                "--workspace",
+                                workspace.resolveSibling("elsewhere").toString())
+                        .exitCode())
+                .isNotZero();
+    }
+
+    @Test
+    void pluginsListsItAsATaskRunnerWithTheJarItCameFrom() {
+        CliRun run = CliRun.of("plugins", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern(TYPE.replace(".", "\\.") + " +task runner +SSH task runner +"
+                        + java.util.regex.Pattern.quote(installedJar.toString()))
+                .doesNotContain("Problems");
+    }
+
+    @Test
+    void theExportedSchemaOffersItAmongTheTaskRunnerAlternatives() throws Exception {
+        CliRun run = CliRun.of("schema", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode schema = JsonMapper.builder().build().readTree(run.out());
+        assertThat(schema.at("/definitions/taskRunners/anyOf").toString()).contains("#/definitions/" + TYPE);
+        JsonNode ssh = schema.at("/definitions/" + TYPE.replace("~", "~0").replace("/", "~1"));
+        assertThat(ssh.at("/properties/type/const").asString()).isEqualTo(TYPE);
+        assertThat(ssh.at("/properties").propertyNames())
+                .contains("host", "port", "username", "password", "privateKey", "knownHosts", "hostKey")
+                .contains("strictHostKeyChecking", "tempDirectory", "killGracePeriod");
+        assertThat(ssh.at("/required").toString()).contains("\"host\"", "\"username\"");
+        assertThat(ssh.at("/additionalProperties").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void docsPrintsItsPageFromItsAnnotations() {
+        CliRun run = CliRun.of("docs", TYPE, "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("# SSH task runner", "Host keys are checked")
+                .contains("| `host` | string |", "| `strictHostKeyChecking` | boolean | `true` |")
+                .contains("## Example", "type: " + TYPE);
+    }
+
+    @Test
+    void validateAcceptsAFlowUsingItAndRejectsAnUnknownPropertyOnIt() throws Exception {
+        Path good = Files.writeString(workspace.resolve("flows/remote.yaml"), flow("port: 2222"));
+        Path bad = Files.writeString(workspace.resolve("flows/typo.yaml"), flow("hostname: build-01"));
+
+        CliRun accepted = CliRun.of("validate", "--workspace", workspace.toString(), good.toString());
+        CliRun rejected = CliRun.of("validate", "--workspace", workspace.toString(), bad.toString());
+
+        assertThat(accepted.exitCode()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.out()).contains("0 errors, 0 warnings");
+        assertThat(rejected.exitCode()).as(rejected.out() + rejected.err()).isEqualTo(FlowbenchCommand.FAILED);
+        assertThat(rejected.out()).contains("typo.yaml:9:7: error: unknown property `hostname` of SSH task runner");
+    }
+
+    @Test
+    void theRunnerLoadedFromTheJarRunsAShellTaskOnTheServerAndBringsBackOutputsAndFiles() throws Exception {
+        PluginRegistry registry = PluginRegistry.load(PluginDirectories.of(workspace, List.of()));
+        PluginDescriptor plugin = registry.find(TYPE).orElseThrow();
+        assertThat(plugin.kind()).isEqualTo(PluginKind.TASK_RUNNER);
+        assertThat(plugin.type().getClassLoader()).isNotSameAs(getClass().getClassLoader());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("host", "127.0.0.1");
+        properties.put("port", server.port());
+        properties.put("username", LocalSshServer.USER);
+        properties.put("password", LocalSshServer.PASSWORD);
+        properties.put("hostKey", server.hostKeyLine());
+        properties.put("connectTimeout", "PT10S");
+        TaskRunner runner = (TaskRunner) JsonMapper.builder().build().convertValue(properties, plugin.type());
+        Path work = Files.createDirectories(workspace.resolve(".flowbench/run/work"));
+        Path out = Files.createDirectories(workspace.resolve(".flowbench/run/out"));
+        RunRequest request = RunRequest.of(
+                        new TaskIdentity("company.team", "remote", "e1", "report", "r1", 1),
+                        RunCommand.shell(
+                                "wc -l < data.csv | tr -d ' ' > count.txt",
+                                "echo \"counted $(cat count.txt) lines as $GREETING\"",
+                                "echo '::{\"outputs\":{\"lines\":'$(cat count.txt)'}}::'"),
+                        work,
+                        out)
+                .withEnv("GREETING", "hello")
+                .withInputFiles(Map.of("data.csv", "a\nb\nc\n"))
+                .withOutputFiles(List.of("count.txt"));
+        List<LogLine> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void log(LogLine line) {
+                lines.add(line);
+            }
+        };
+
+        RunResult result = runner.run(request, listener).await(Duration.ofSeconds(60));
+
+        assertThat(result.exitCode()).as(lines.toString()).isZero();
+        assertThat(lines).extracting(LogLine::text).containsExactly("counted 3 lines as hello");
+        assertThat(result.outputs()).containsEntry("lines", 3);
+        assertThat(Files.readString(result.outputFiles().get("count.txt"))).isEqualTo("3\n");
+    }
+
+    private static String flow(String extraRunnerProperty) {
+        return """
+                id: remote
+                namespace: company.team
+                tasks:
+                  - id: report
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    taskRunner:
+                      type: %s
+                      host: build-01.example.com
+                      %s
+                      username: flowbench
+                      password: "{{ secret('SSH_PASSWORD') }}"
+                    commands:
+                      - hostname
+                """.formatted(TYPE, extraRunnerProperty);
+    }
+}
