@@ -2,49 +2,46 @@ package dev.flowbench.runner.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowbench.runner.RecordingListener;
-import dev.flowbench.runner.RunCommand;
-import dev.flowbench.runner.RunRequest;
-import dev.flowbench.runner.RunResult;
-import dev.flowbench.runner.SecretMasker;
-import dev.flowbench.runner.TaskIdentity;
+import dev.flowbench.engine.Engine;
+import dev.flowbench.engine.Execution;
+import dev.flowbench.engine.FlowRun;
+import dev.flowbench.engine.LogEntry;
+import dev.flowbench.engine.RunEventListener;
+import dev.flowbench.engine.RunnerResolver;
+import dev.flowbench.engine.State;
+import dev.flowbench.engine.TaskPlan;
+import dev.flowbench.schema.defaults.MergedFlow;
+import dev.flowbench.schema.defaults.PluginDefaults;
+import dev.flowbench.schema.environment.Environment;
+import dev.flowbench.schema.registry.PluginRegistry;
+import dev.flowbench.schema.yaml.YamlDocument;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The example workspace's production environment runs the example flow's script task on the test cluster: the
- * runner comes from {@code environments/prod.yaml} with its {@code {{ secret() }}} values resolved, and the
- * connection really uses the client certificate those secrets hold (mutual TLS in front of the API server).
- *
- * <p>The engine's pluginDefaults wiring is not used here: the test reads the environment file and the flow file
- * itself, renders {@code secret()} and {@code inputs} with plain substitution, and builds the request.
+ * The example workspace's production environment runs the example flow (the same file as in dev) through the
+ * engine on the test cluster: {@code environments/prod.yaml}'s pluginDefaults turn its script task into a pod
+ * with the seed's settings, and the connection really uses the client certificate its {@code secret()}s hold
+ * (mutual TLS in front of the API server).
  */
-@Timeout(120)
+@Timeout(180)
 class ProdEnvironmentTest {
 
     private static final Path WORKSPACE = Path.of("../../assets/workspace");
-    private static final Pattern SECRET = Pattern.compile("\\{\\{\\s*secret\\('([A-Z0-9_]+)'\\)\\s*}}");
 
     @TempDir
-    Path temp;
+    Path data;
 
     @Test
-    @SuppressWarnings("unchecked")
     void seedsProdEnvironmentRunsTheExampleFlowAsAPodWithItsSettingsAndCredentials() throws Exception {
         TestDocker.require();
         TestCertificates certificates = new TestCertificates("prod-deployer");
@@ -57,44 +54,26 @@ class ProdEnvironmentTest {
             secrets.put("K8S_CLIENT_CERT", certificates.clientCertPem());
             secrets.put("K8S_CLIENT_KEY", certificates.clientKeyPem());
 
-            Map<String, Object> env = (Map<String, Object>) yaml(WORKSPACE.resolve("environments/prod.yaml"));
-            var defaults = (List<Map<String, Object>>) env.get("pluginDefaults");
-            Map<String, Object> scripts = defaults.stream()
-                    .filter(d -> "io.kestra.plugin.scripts".equals(d.get("type")))
-                    .findFirst()
-                    .orElseThrow();
-            var taskRunner = new LinkedHashMap<>(
-                    (Map<String, Object>) ((Map<String, Object>) scripts.get("values")).get("taskRunner"));
-            assertThat(taskRunner.remove("type")).isEqualTo("io.kestra.plugin.ee.kubernetes.runner.Kubernetes");
-            KubernetesRunner runner = JsonMapper.builder()
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build()
-                    .convertValue(render(taskRunner, secrets), KubernetesRunner.class);
+            String yaml = Files.readString(WORKSPACE.resolve("flows/hello.yaml"));
+            Environment prod = Environment.load(WORKSPACE, "prod");
+            MergedFlow flow = PluginDefaults.apply(YamlDocument.parse(yaml), prod.defaultsFor("company.team"));
+            Engine engine = Engine.builder(data)
+                    .runners(RunnerResolver.of(PluginRegistry.builtIn()))
+                    .build();
+            FlowRun run = FlowRun.of(flow.flow())
+                    .withSource(yaml)
+                    .withSecrets(secrets)
+                    .withEnvironment("prod");
 
-            Map<String, Object> flow = (Map<String, Object>) yaml(WORKSPACE.resolve("flows/hello.yaml"));
-            var task = ((List<Map<String, Object>>) flow.get("tasks")).getFirst();
-            List<String> commands = ((List<String>) task.get("commands"))
-                    .stream().map(c -> c.replace("{{ inputs.name }}", "world")).toList();
-            Path work = Files.createDirectories(temp.resolve("work"));
-            Path out = Files.createDirectories(temp.resolve("out"));
-            RunRequest request = RunRequest.of(
-                            new TaskIdentity(
-                                    (String) flow.get("namespace"),
-                                    (String) flow.get("id"),
-                                    "exec-prod-1",
-                                    (String) task.get("id"),
-                                    "taskrun-prod-1",
-                                    1),
-                            RunCommand.of(RunCommand.DEFAULT_INTERPRETER, commands),
-                            work,
-                            out)
-                    .withContainerImage((String) task.get("containerImage"))
-                    .withMasker(SecretMasker.of(secrets.values()));
-
-            String plan = runner.plan(request).render();
+            List<TaskPlan> plans = engine.plan(run);
+            String plan = plans.stream()
+                    .map(p ->
+                            p.plan() == null ? "error: " + p.error() : p.plan().render() + p.runnerConfig())
+                    .reduce("", String::concat);
             assertThat(plan)
                     .contains("namespace: company.team")
                     .contains("imagePullPolicy: Always")
+                    .contains("cpu: 500m")
                     .doesNotContain(certificates
                             .clientKeyPem()
                             .lines()
@@ -102,14 +81,27 @@ class ProdEnvironmentTest {
                             .findFirst()
                             .orElseThrow());
 
-            var listener = new RecordingListener();
-            RunResult result = runner.run(request, listener).await(Duration.ofSeconds(90));
+            List<String> messages = new CopyOnWriteArrayList<>();
+            Execution done = engine.run(run, new RunEventListener() {
+                @Override
+                public void log(LogEntry entry) {
+                    messages.add(entry.message());
+                }
+            });
 
-            assertThat(result.exitCode()).isZero();
-            assertThat(listener.stdout()).containsExactly("Hello, world!");
-            assertThat(result.outputs()).containsEntry("greeting", "hello");
-            Pod pod = cluster.kubelet().seen("company.team", PodSpecFactory.podName(request));
+            assertThat(done.state()).as(String.join("\n", messages)).isEqualTo(State.SUCCESS);
+            assertThat(done.taskRun("greet").orElseThrow().outputs())
+                    .containsEntry("vars", Map.of("greeting", "hello"))
+                    .containsEntry("exitCode", 0);
+            assertThat(messages).anyMatch(m -> m.contains("Hello, world!"));
+            assertThat(messages).anyMatch(m -> m.contains("The greeting task said hello"));
+
+            List<Pod> pods =
+                    cluster.admin().pods().inNamespace("company.team").list().getItems();
+            assertThat(pods).as("the pod was deleted after the run").isEmpty();
+            Pod pod = cluster.kubelet().seenPods().getFirst();
             assertThat(pod.getMetadata().getNamespace()).isEqualTo("company.team");
+            assertThat(pod.getMetadata().getLabels()).containsEntry("flowbench.dev/flow", "hello");
             Container main = pod.getSpec().getContainers().getFirst();
             assertThat(main.getName()).isEqualTo("main");
             assertThat(main.getImage()).isEqualTo(TestDocker.IMAGE);
@@ -123,29 +115,5 @@ class ProdEnvironmentTest {
                     .allMatch("CN=prod-deployer"::equals);
             assertThat(cluster.requests()).contains("POST /api/v1/namespaces/company.team/pods");
         }
-    }
-
-    private static Object yaml(Path file) throws Exception {
-        return new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object render(Object value, Map<String, String> secrets) {
-        return switch (value) {
-            case String text -> {
-                Matcher m = SECRET.matcher(text);
-                StringBuilder out = new StringBuilder();
-                while (m.find()) {
-                    m.appendReplacement(out, Matcher.quoteReplacement(secrets.get(m.group(1))));
-                }
-                yield m.appendTail(out).toString();
-            }
-            case Map<?, ?> map -> {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, render(v, secrets)));
-                yield copy;
-            }
-            default -> value;
-        };
     }
 }
