@@ -139,7 +139,10 @@ final class SshRun implements RunHandle {
         }
     }
 
-    /** Runs the wrapper and waits for its exit code; null when it never came (connection lost or gave up). */
+    /**
+     * Runs the wrapper and waits for its exit code; null when the run was stopped and the host never sent one.
+     * A channel closed without an exit code otherwise means the connection broke: a {@link RunnerException}.
+     */
     private Integer runCommands(SshConnection connection) throws IOException {
         String command = "/bin/sh " + RemoteScripts.quote(layout.run() + "/wrapper.sh");
         try (ChannelExec channel = connection.start(
@@ -183,6 +186,10 @@ final class SshRun implements RunHandle {
             Integer status = channel.getExitStatus();
             if (status == null && channel.getExitSignal() != null) {
                 status = 128 + signalNumber(channel.getExitSignal());
+            }
+            if (status == null && !stopped) {
+                throw new RunnerException(masker.mask("the connection to " + connection.target()
+                        + " was closed before the commands ended (no exit status)"));
             }
             return status;
         }
