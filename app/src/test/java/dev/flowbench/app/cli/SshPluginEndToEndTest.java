@@ -128,6 +128,28 @@ class SshPluginEndToEndTest {
     }
 
     @Test
+    void everyDocumentedExampleOfThePluginValidates() throws Exception {
+        PluginDescriptor plugin = PluginRegistry.load(PluginDirectories.of(workspace, List.of()))
+                .find(TYPE)
+                .orElseThrow();
+        assertThat(plugin.examples()).isNotEmpty();
+        for (int i = 0; i < plugin.examples().size(); i++) {
+            Files.writeString(
+                    workspace.resolve("flows/example-" + i + ".yaml"),
+                    plugin.examples().get(i).code());
+        }
+
+        CliRun run = CliRun.of(
+                "validate",
+                "--workspace",
+                workspace.toString(),
+                workspace.resolve("flows").toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains(plugin.examples().size() + " files checked: 0 errors, 0 warnings");
+    }
+
+    @Test
     void theRunnerLoadedFromTheJarRunsAShellTaskOnTheServerAndBringsBackOutputsAndFiles() throws Exception {
         PluginRegistry registry = PluginRegistry.load(PluginDirectories.of(workspace, List.of()));
         PluginDescriptor plugin = registry.find(TYPE).orElseThrow();
