@@ -1,5 +1,6 @@
 package dev.flowbench.app.cli;
 
+import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "An IDE and runner for Kestra-style YAML flows. Without a command, opens the editor.",
         subcommands = {
             ValidateCommand.class,
+            LspCommand.class,
             SchemaCommand.class,
             DocsCommand.class,
             PluginsCommand.class,

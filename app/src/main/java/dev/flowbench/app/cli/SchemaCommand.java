@@ -1,5 +1,6 @@
 package dev.flowbench.app.cli;
 
+import dev.flowbench.app.workspace.AtomicFiles;
 import dev.flowbench.schema.export.FlowSchemaExporter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.flowbench.app.cli;
 
+import dev.flowbench.app.workspace.EnvironmentContexts;
 import dev.flowbench.schema.diagnostic.Diagnostic;
 import dev.flowbench.schema.validation.FlowValidator;
 import dev.flowbench.schema.validation.ValidationContext;

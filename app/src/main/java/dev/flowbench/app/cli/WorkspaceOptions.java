@@ -1,5 +1,6 @@
 package dev.flowbench.app.cli;
 
+import dev.flowbench.app.workspace.PluginDirectories;
 import dev.flowbench.schema.registry.PluginRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,16 @@ public final class WorkspaceOptions {
             description = "An extra plugins folder (repeatable). Always read: the workspace's plugins/, the"
                     + " installation's plugins/ and the user's plugins folder.")
     List<Path> extraPlugins = new ArrayList<>();
+
+    /** The extra plugin folders given with {@code --plugins}; never null. */
+    public List<Path> extraPlugins() {
+        return List.copyOf(extraPlugins);
+    }
+
+    /** Whether a workspace was given with {@code --workspace}. */
+    public boolean hasWorkspace() {
+        return workspace != null;
+    }
 
     /** The workspace folder; a missing folder is a {@link UserError}. */
     public Path workspace() {

@@ -1,6 +1,6 @@
 package dev.flowbench.app.bench;
 
-import dev.flowbench.app.cli.PluginDirectories;
+import dev.flowbench.app.workspace.PluginDirectories;
 import dev.flowbench.schema.registry.PluginRegistry;
 import dev.flowbench.schema.validation.FlowValidator;
 import dev.flowbench.schema.validation.ValidationContext;

@@ -2,6 +2,7 @@ package dev.flowbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

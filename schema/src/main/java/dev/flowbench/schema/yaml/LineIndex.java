@@ -19,24 +19,31 @@ final class LineIndex {
     private final int lineCount;
     /** For the k-th supplementary character: its code-point index (sorted); empty when there is none. */
     private final int[] supplementaryCodePoints;
+    /** Offset of the first character YAML does not allow (controls, lone surrogates), or -1. */
+    private final int firstDisallowed;
 
-    private LineIndex(int length, int[] lineStarts, int lineCount, int[] supplementaryCodePoints) {
+    private LineIndex(int length, int[] lineStarts, int lineCount, int[] supplementaryCodePoints, int firstDisallowed) {
         this.length = length;
         this.lineStarts = lineStarts;
         this.lineCount = lineCount;
         this.supplementaryCodePoints = supplementaryCodePoints;
+        this.firstDisallowed = firstDisallowed;
     }
 
-    /** Indexes {@code text} in one pass. */
+    /** Indexes {@code text} in one pass, noting on the way whether it holds characters YAML forbids. */
     static LineIndex of(CharSequence text) {
         int length = text.length();
         int[] starts = new int[Math.max(16, length / 32)];
         int count = 1;
         int[] supplementary = NONE;
         int supplementaryCount = 0;
+        int disallowed = -1;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c > '\r') {
+                if (c >= 0x20 && c < 0x7F) {
+                    continue;
+                }
                 if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                     if (supplementaryCount == supplementary.length) {
                         supplementary = Arrays.copyOf(supplementary, Math.max(8, supplementaryCount * 2));
@@ -45,6 +52,14 @@ final class LineIndex {
                     supplementary[supplementaryCount] = i - supplementaryCount;
                     supplementaryCount++;
                     i++;
+                } else if (disallowed < 0 && !isAllowed(c)) {
+                    disallowed = i;
+                }
+                continue;
+            }
+            if (c != '\n' && c != '\r') {
+                if (disallowed < 0 && c != '\t') {
+                    disallowed = i;
                 }
                 continue;
             }
@@ -55,7 +70,23 @@ final class LineIndex {
                 starts[count++] = i + 1;
             }
         }
-        return new LineIndex(length, starts, count, Arrays.copyOf(supplementary, supplementaryCount));
+        return new LineIndex(length, starts, count, Arrays.copyOf(supplementary, supplementaryCount), disallowed);
+    }
+
+    /** Whether YAML 1.2 allows {@code c} (tab, line breaks and printable characters; paired surrogates aside). */
+    static boolean isAllowed(char c) {
+        return c >= 0x20 && c <= 0x7E
+                || c == '\n'
+                || c == '\r'
+                || c == '\t'
+                || c == 0x85
+                || c >= 0xA0 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD;
+    }
+
+    /** Offset of the first character YAML does not allow, or -1 when there is none. */
+    int firstDisallowed() {
+        return firstDisallowed;
     }
 
     int length() {

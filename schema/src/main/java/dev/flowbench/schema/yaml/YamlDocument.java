@@ -169,6 +169,11 @@ public final class YamlDocument {
         return Optional.empty();
     }
 
+    /** The pointer of {@link #nodeAt(int)}: the deepest value under the caret, e.g. {@code /tasks/0/type}. */
+    public Optional<String> pointerAt(int offset) {
+        return nodeAt(offset).map(YamlNode::pointer);
+    }
+
     private YamlNode descend(int document, Node node, int offset) {
         String pointer = "";
         while (node.kind != YamlNode.Kind.SCALAR && !node.alias && !node.borrowed) {

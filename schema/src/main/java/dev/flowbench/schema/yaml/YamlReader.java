@@ -49,12 +49,13 @@ final class YamlReader {
     private YamlReader() {}
 
     static YamlDocument read(String text, YamlLimits limits) {
+        if (text.length() > limits.maxChars()) {
+            // not even lines are indexed: the file is not read, and every position is its start
+            LineIndex none = LineIndex.of("");
+            return new YamlDocument(text, none, List.of(), List.of(tooLarge(none, text.length(), limits)));
+        }
         LineIndex lines = LineIndex.of(text);
         List<Diagnostic> repairs = new ArrayList<>();
-        if (text.length() > limits.maxChars()) {
-            repairs.add(tooLarge(lines, text.length(), limits));
-            return new YamlDocument(text, lines, List.of(), repairs);
-        }
         char[] patched = blankControlCharacters(text, lines, repairs);
         if (patched == BINARY) {
             return new YamlDocument(text, lines, List.of(), repairs);
@@ -166,19 +167,19 @@ final class YamlReader {
      * there are none, or {@link #BINARY} when the text is not text at all.
      */
     private static char[] blankControlCharacters(String text, LineIndex lines, List<Diagnostic> sink) {
+        if (lines.firstDisallowed() < 0) {
+            return null;
+        }
         char[] patched = null;
         int count = 0;
         int length = text.length();
-        for (int i = 0; i < length; i++) {
+        for (int i = lines.firstDisallowed(); i < length; i++) {
             char c = text.charAt(i);
-            if (c >= 0x20 && c <= 0x7E || c == '\n' || c == '\r' || c == '\t') {
-                continue;
-            }
             if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
                 continue;
             }
-            if (c == 0x85 || c >= 0xA0 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD) {
+            if (LineIndex.isAllowed(c)) {
                 continue;
             }
             if (c == 0 || ++count > MAX_CONTROL_CHARACTERS) {

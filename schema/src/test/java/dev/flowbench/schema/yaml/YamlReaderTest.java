@@ -133,13 +133,16 @@ class YamlReaderTest {
     }
 
     @Test
-    void textsBeyondTheSizeLimitAreRefusedWithoutParsing() {
-        String huge = "k: v\n".repeat(11 * 1024 * 1024 / 5);
+    void fiftyMegabyteFilesAreRefusedWithoutParsing() {
+        String huge = "k: v\n".repeat(10 * 1024 * 1024);
 
-        var document = YamlDocument.parse(huge);
+        var fromText = YamlDocument.parse(huge);
+        var fromBytes = YamlDocument.parse(huge.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(only(document).code()).isEqualTo(YamlCodes.TOO_LARGE);
-        assertThat(document.documentCount()).isZero();
+        assertThat(only(fromText).code()).isEqualTo(YamlCodes.TOO_LARGE);
+        assertThat(only(fromText).message()).contains("52,428,800 characters");
+        assertThat(fromText.documentCount()).isZero();
+        assertThat(only(fromBytes).code()).isEqualTo(YamlCodes.TOO_LARGE);
         assertThat(only(YamlDocument.parse("a: 1\n", new YamlLimits(3, 10, 10))).code())
                 .isEqualTo(YamlCodes.TOO_LARGE);
     }

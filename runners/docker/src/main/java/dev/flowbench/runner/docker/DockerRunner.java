@@ -1,10 +1,15 @@
 package dev.flowbench.runner.docker;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.flowbench.runner.RunHandle;
+import dev.flowbench.runner.RunListener;
+import dev.flowbench.runner.RunPlan;
+import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.TaskRunner;
 import dev.flowbench.schema.plugin.Example;
 import dev.flowbench.schema.plugin.Plugin;
 import dev.flowbench.schema.plugin.PluginProperty;
-import dev.flowbench.schema.plugin.RunnerPlugin;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +35,8 @@ import java.util.Map;
 
                 Cancelling the task or reaching its timeout stops the container: first `SIGTERM`, then, after \
                 `killGracePeriod`, `SIGKILL`. With `delete: true` (the default) the container and its files \
-                are removed afterwards. Containers carry the labels `dev.flowbench.flow`, \
-                `dev.flowbench.execution` and `dev.flowbench.taskrun`.
+                are removed afterwards. Containers carry the labels `flowbench.dev/flow`, \
+                `flowbench.dev/execution` and `flowbench.dev/taskrun`.
                 """,
         icon = DockerRunner.ICON,
         examples = {
@@ -207,13 +212,52 @@ public record DockerRunner(
                 group = "Lifecycle",
                 examples = {"PT0S", "PT30S"})
         Duration killGracePeriod)
-        implements RunnerPlugin {
+        implements TaskRunner {
 
     /** The type id flows write under {@code taskRunner}. */
     public static final String TYPE = "io.kestra.plugin.scripts.runner.docker.Docker";
 
     /** The class path of the runner's icon. */
     public static final String ICON = "dev/flowbench/runner/docker/docker.svg";
+
+    /** A runner with every property at its default. */
+    public DockerRunner() {
+        this(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    @Override
+    public RunHandle run(RunRequest request, RunListener listener) {
+        return DockerRun.start(this, request, RunListener.guarded(listener));
+    }
+
+    @Override
+    public RunPlan plan(RunRequest request) {
+        return DockerPlan.of(this, request);
+    }
+
+    /** The commands always see the same two directories inside the container, whatever the file strategy. */
+    @Override
+    public Map<String, String> pathVariables(Path workingDirectory, Path outputDirectory) {
+        return Map.of("workingDir", TaskFiles.WORKING_DIR, "outputDir", TaskFiles.OUTPUT_DIR);
+    }
+
+    /**
+     * Removes what earlier runs left on the engine at {@code host} (null: {@code DOCKER_HOST} or the local socket):
+     * stopped containers and unused volumes labelled by Flowbench. Meant for start-up, after a crash.
+     *
+     * @return how many containers and volumes were removed
+     * @throws dev.flowbench.runner.RunnerException with one line when the engine cannot be reached
+     */
+    public static int removeLeftovers(String host) {
+        DockerEngine engine = DockerEngine.at(host);
+        try {
+            return Leftovers.remove(engine.client());
+        } catch (RuntimeException e) {
+            throw new dev.flowbench.runner.RunnerException(engine.explain("cannot list leftovers", e), e);
+        }
+    }
 
     /** When to pull the task's image. */
     public enum PullPolicy {

@@ -35,6 +35,8 @@ final class ProcessRun implements RunHandle {
     private volatile boolean timedOut;
     private boolean terminated;
 
+    private ArgumentTransport transport;
+
     private ProcessRun(RunRequest request, RunListener listener, Duration grace) {
         this.request = request;
         this.listener = listener;
@@ -43,25 +45,32 @@ final class ProcessRun implements RunHandle {
     }
 
     static ProcessRun start(RunRequest request, RunListener listener, Duration grace) {
+        return start(request, listener, grace, false);
+    }
+
+    /** Starts a run; {@code forceFileTransport} sends script and env through files even when not needed. */
+    static ProcessRun start(RunRequest request, RunListener listener, Duration grace, boolean forceFileTransport) {
         ProcessRun run = new ProcessRun(request, listener, grace);
-        run.launch();
+        run.launch(forceFileTransport);
         return run;
     }
 
-    private void launch() {
+    private void launch(boolean forceFileTransport) {
         List<String> argv = new ArrayList<>();
         Path setsid = Executables.setsid();
         if (setsid != null) {
             argv.add(setsid.toString());
             ownGroup = true;
         }
-        argv.addAll(request.command().argv());
+        transport = ArgumentTransport.of(request.command().argv(), request.env(), forceFileTransport);
+        argv.addAll(transport.argv());
         ProcessBuilder builder =
                 new ProcessBuilder(argv).directory(request.workingDirectory().toFile());
-        builder.environment().putAll(request.env());
+        builder.environment().putAll(transport.env());
         try {
             process = builder.start();
         } catch (IOException e) {
+            transport.cleanUp();
             RunnerException error = new RunnerException(
                     request.masker()
                             .mask("cannot start '"
@@ -114,6 +123,7 @@ final class ProcessRun implements RunHandle {
             stopLeftovers();
             joinPumps(out, err);
             collector.close();
+            transport.cleanUp();
             Map<String, Path> files =
                     OutputFiles.collect(request.workingDirectory(), request.outputFiles(), request.outputDirectory());
             boolean killed = timedOut || cancelled.get();
@@ -141,6 +151,7 @@ final class ProcessRun implements RunHandle {
 
     private void fail(RunnerException error) {
         collector.close();
+        transport.cleanUp();
         listener.failed(error);
         result.completeExceptionally(error);
     }

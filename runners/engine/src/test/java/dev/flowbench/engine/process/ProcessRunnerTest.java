@@ -88,6 +88,18 @@ class ProcessRunnerTest extends TaskRunnerContract {
         assertThat(new ProcessRunner().killGracePeriod()).isEqualTo(Duration.ofSeconds(5));
     }
 
+    @Test
+    void scriptAndEnvTravelThroughFilesIntactWhenThePlatformEncodingCannotCarryThem() throws Exception {
+        var listener = new RecordingListener();
+        RunRequest request = request(
+                        "echo 'héllo ✓'", "printf '%s\\n' \"$UNICODE\"", "echo \"$FLOWBENCH_CONTRACT_RUN\" | wc -c")
+                .withEnv("UNICODE", "it's wörld ✓");
+        RunResult result =
+                ProcessRun.start(request, listener, Duration.ofSeconds(1), true).await(WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(listener.stdout()).containsExactly("héllo ✓", "it's wörld ✓", "37");
+    }
+
     /** Pids of live processes whose environment contains {@code entry} (Linux /proc). */
     static List<Long> processesWithEnv(String entry) throws IOException {
         List<Long> found = new ArrayList<>();

@@ -1,10 +1,17 @@
 package dev.flowbench.runner.kubernetes;
 
+import dev.flowbench.runner.RunHandle;
+import dev.flowbench.runner.RunListener;
+import dev.flowbench.runner.RunPlan;
+import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.RunnerException;
+import dev.flowbench.runner.TaskRunner;
 import dev.flowbench.schema.plugin.Example;
 import dev.flowbench.schema.plugin.Plugin;
 import dev.flowbench.schema.plugin.PluginProperty;
-import dev.flowbench.schema.plugin.RunnerPlugin;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The Kubernetes task runner: runs a script task's commands in a pod of an existing cluster. */
@@ -91,8 +98,119 @@ public record KubernetesRunner(
         Duration waitForLogs,
 
         @PluginProperty(description = "Delete the pod when the task ends.", defaultValue = "true")
-        Boolean delete)
-        implements RunnerPlugin {
+        Boolean delete,
+
+        @PluginProperty(
+                description =
+                        "Image of the `init-files` init container and the `files` sidecar, which move input files, output files and standard error. It needs `sh`, `cat`, `mkfifo`, `find`, `tar` and `base64` (busybox has them all). Defaults to the task's `containerImage`, so that no other image is pulled.",
+                dynamic = true,
+                examples = {"busybox:1.37"})
+        String filesImage)
+        implements TaskRunner {
+
+    private static final Duration DEFAULT_RUNNING = Duration.ofMinutes(10);
+    private static final Duration DEFAULT_COMPLETION = Duration.ofHours(1);
+    private static final Duration DEFAULT_LOGS = Duration.ofSeconds(30);
+
+    /** Where the commands run and where they write output files, inside the pod. */
+    @Override
+    public Map<String, String> pathVariables(Path workingDirectory, Path outputDirectory) {
+        return Map.of("workingDir", PodSpecFactory.WORK, "outputDir", PodSpecFactory.OUT);
+    }
+
+    @Override
+    public RunHandle run(RunRequest request, RunListener listener) {
+        RunListener guarded = RunListener.guarded(listener);
+        PodSpecFactory.PodSpecs specs;
+        io.fabric8.kubernetes.client.KubernetesClient client;
+        String namespace;
+        try {
+            var config = KubernetesConnection.config(config());
+            namespace = namespace(config.getNamespace());
+            specs = PodSpecFactory.build(this, request, namespace);
+            client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                    .withConfig(config)
+                    .build();
+        } catch (RunnerException e) {
+            RunnerException masked = new RunnerException(request.masker().mask(e.getMessage()), e);
+            guarded.failed(masked);
+            throw masked;
+        } catch (RuntimeException e) {
+            RunnerException error = new RunnerException(
+                    request.masker().mask("cannot configure the Kubernetes client: " + e.getMessage()), e);
+            guarded.failed(error);
+            throw error;
+        }
+        return PodRun.start(this, request, guarded, client, namespace, specs);
+    }
+
+    @Override
+    public RunPlan plan(RunRequest request) {
+        String connectionNamespace;
+        String server;
+        try {
+            var config = KubernetesConnection.config(config());
+            connectionNamespace = config.getNamespace();
+            server = config.getMasterUrl();
+        } catch (RuntimeException e) {
+            connectionNamespace = null;
+            server = "(unknown: " + e.getMessage() + ")";
+        }
+        String namespace = namespace(connectionNamespace);
+        PodSpecFactory.PodSpecs specs = PodSpecFactory.build(this, request, namespace);
+        var serialization = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("server", server);
+        spec.put("pod", serialization.convertValue(specs.pod(), Map.class));
+        if (specs.configMap() != null) {
+            spec.put("configMap", serialization.convertValue(specs.configMap(), Map.class));
+        }
+        spec.put("waitUntilRunning", runningLimit().toString());
+        spec.put("waitUntilCompletion", completionLimit(request).toString());
+        spec.put("delete", deletes());
+        return RunPlan.of(
+                        "Kubernetes",
+                        "creates pod " + specs.pod().getMetadata().getName() + " in namespace " + namespace + " from "
+                                + request.containerImage(),
+                        spec)
+                .masked(request.masker());
+    }
+
+    /** The namespace pods go to: this runner's, else the connection's, else {@code default}. */
+    String namespace(String connectionNamespace) {
+        if (namespace() != null && !namespace().isBlank()) {
+            return namespace().strip();
+        }
+        if (config() != null
+                && config().namespace() != null
+                && !config().namespace().isBlank()) {
+            return config().namespace().strip();
+        }
+        return connectionNamespace == null || connectionNamespace.isBlank() ? "default" : connectionNamespace;
+    }
+
+    /** {@code waitUntilRunning} or its default. */
+    Duration runningLimit() {
+        return waitUntilRunning() == null ? DEFAULT_RUNNING : waitUntilRunning();
+    }
+
+    /** The task's timeout when it has one, else {@code waitUntilCompletion} or its default. */
+    Duration completionLimit(RunRequest request) {
+        if (request.timeout() != null) {
+            return request.timeout();
+        }
+        return waitUntilCompletion() == null ? DEFAULT_COMPLETION : waitUntilCompletion();
+    }
+
+    /** {@code waitForLogs} or its default. */
+    Duration logsGrace() {
+        return waitForLogs() == null ? DEFAULT_LOGS : waitForLogs();
+    }
+
+    /** Whether the pod is deleted after a normal end ({@code delete}, default true). */
+    boolean deletes() {
+        return delete() == null || delete();
+    }
 
     /** The pull policies, in Flowbench's (and Kestra's) spelling. */
     public enum PullPolicy {

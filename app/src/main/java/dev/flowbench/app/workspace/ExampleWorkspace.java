@@ -1,0 +1,70 @@
+package dev.flowbench.app.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Locates the bundled example workspace: the {@code assets/workspace} folder of a source checkout or an
+ * installation, or else a copy extracted once from the assets JAR into the user's data folder.
+ */
+public final class ExampleWorkspace {
+    static final String RESOURCE_ROOT = "dev/flowbench/assets/workspace/";
+    private static final List<String> FILES = List.of(
+            "flows/hello.yaml",
+            "environments/dev.yaml",
+            "environments/prod.yaml",
+            "secrets/dev.env.example",
+            "secrets/prod.env.example");
+
+    private ExampleWorkspace() {}
+
+    /** The example workspace folder; never null. */
+    public static Path path() {
+        String home = System.getProperty("flowbench.home");
+        if (home != null) {
+            Path installed = Path.of(home, "assets", "workspace");
+            if (Files.isDirectory(installed)) {
+                return installed;
+            }
+        }
+        URL marker = ExampleWorkspace.class.getClassLoader().getResource(RESOURCE_ROOT + "flows/hello.yaml");
+        if (marker != null && marker.getProtocol().equals("file")) {
+            try {
+                return Path.of(marker.toURI()).getParent().getParent();
+            } catch (URISyntaxException impossible) {
+                // fall through to extraction
+            }
+        }
+        return extract();
+    }
+
+    private static Path extract() {
+        Path target = Path.of(System.getProperty("user.home"), ".local", "share", "flowbench", "example-workspace");
+        try {
+            for (String file : FILES) {
+                Path destination = target.resolve(file);
+                if (Files.exists(destination)) {
+                    continue;
+                }
+                Files.createDirectories(destination.getParent());
+                try (InputStream in =
+                        ExampleWorkspace.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + file)) {
+                    if (in != null) {
+                        Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Files.createDirectories(target.resolve("plugins"));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the example workspace to " + target, e);
+        }
+    }
+}

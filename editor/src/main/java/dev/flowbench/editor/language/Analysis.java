@@ -1,0 +1,84 @@
+package dev.flowbench.editor.language;
+
+import dev.flowbench.schema.diagnostic.Diagnostic;
+import dev.flowbench.schema.validation.ValidationContext;
+import dev.flowbench.schema.yaml.YamlDocument;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Everything computed about one text, each part on first use and then kept: its structure (cheap, one pass),
+ * its flow facts, its parsed YAML and its diagnostics (expensive; computed once per text and environment).
+ * Thread-safe: concurrent first uses may compute a part twice, but every caller sees a complete value.
+ */
+final class Analysis {
+    private final String text;
+    private final YamlStructure structure;
+    private volatile FlowFacts facts;
+    private volatile YamlDocument document;
+    private volatile Validated validated;
+    private volatile Effective effective;
+
+    /** Diagnostics and the environment they were computed for. */
+    private record Validated(ValidationContext context, List<Diagnostic> diagnostics) {}
+
+    /** The flow with pluginDefaults applied and the environment it was computed for. */
+    private record Effective(ValidationContext context, Object flow) {}
+
+    Analysis(String text) {
+        this.text = text;
+        this.structure = YamlStructure.of(text);
+    }
+
+    String text() {
+        return text;
+    }
+
+    YamlStructure structure() {
+        return structure;
+    }
+
+    FlowFacts facts(SchemaResolver resolver) {
+        FlowFacts current = facts;
+        if (current == null) {
+            current = FlowFacts.of(structure, resolver);
+            facts = current;
+        }
+        return current;
+    }
+
+    /** The text parsed as YAML (positions and values); parsed on first use. */
+    YamlDocument document() {
+        YamlDocument current = document;
+        if (current == null) {
+            current = YamlDocument.parse(text);
+            document = current;
+        }
+        return current;
+    }
+
+    /** The diagnostics {@code validate} gives for {@code context}, computed once per context. */
+    List<Diagnostic> diagnostics(
+            ValidationContext context, BiFunction<YamlDocument, ValidationContext, List<Diagnostic>> validate) {
+        Validated current = validated;
+        if (current == null || current.context() != context) {
+            current = new Validated(context, validate.apply(document(), context));
+            validated = current;
+        }
+        return current.diagnostics();
+    }
+
+    /** The flow with {@code context}'s pluginDefaults applied, or null when the document is not a mapping. */
+    Object effectiveFlow(ValidationContext context) {
+        Effective current = effective;
+        if (current == null || current.context() != context) {
+            Object root = document().root();
+            Object flow = root instanceof java.util.Map<?, ?> map
+                    ? context.defaults().apply(map, new java.util.ArrayList<>())
+                    : null;
+            current = new Effective(context, flow);
+            effective = current;
+        }
+        return current.flow();
+    }
+}

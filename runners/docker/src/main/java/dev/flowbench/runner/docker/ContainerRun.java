@@ -1,0 +1,307 @@
+package dev.flowbench.runner.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One container's life, from image to removal: pull as the policy says, create, copy files in, attach, start,
+ * wait, stop on cancel or timeout (SIGTERM, grace period, SIGKILL), drain the logs, copy files out, remove.
+ *
+ * <p>{@link #call} runs it on the caller's thread; {@link #cancel} may be called from any thread at any time.
+ */
+final class ContainerRun {
+
+    /** Receives what the container writes and when it starts; called from docker-java's threads. */
+    interface Output {
+        /** The container is about to start; called before its first byte of output. */
+        default void started(String containerId) {}
+
+        /** Bytes written to one stream; {@code stderr} false means stdout. */
+        void write(boolean stderr, byte[] bytes);
+    }
+
+    /**
+     * How the container ended.
+     *
+     * @param containerId the container's id, or null when none was created
+     * @param exitCode its exit code; 137 when it was stopped before it started
+     * @param killed whether cancel or timeout stopped it
+     * @param timedOut whether the timeout stopped it
+     * @param oomKilled whether the kernel killed it for exceeding its memory limit
+     */
+    record Outcome(String containerId, int exitCode, boolean killed, boolean timedOut, boolean oomKilled) {}
+
+    /** A failure of the run, already phrased as one line for the user. */
+    static final class Failure extends RuntimeException {
+        Failure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+
+    private final DockerEngine engine;
+    private final DockerClient client;
+    private final ContainerSpec spec;
+    private final TaskFiles files;
+    private final AuthConfig auth;
+    private final Duration timeout;
+    private final Output output;
+    private final Object lock = new Object();
+    private final CountDownLatch exited = new CountDownLatch(1);
+
+    private boolean cancelled;
+    private boolean timedOut;
+    private boolean stopping;
+    private String containerId;
+
+    ContainerRun(
+            DockerEngine engine,
+            ContainerSpec spec,
+            TaskFiles files,
+            AuthConfig auth,
+            Duration timeout,
+            Output output) {
+        this.engine = engine;
+        this.client = engine.client();
+        this.spec = spec;
+        this.files = files;
+        this.auth = auth;
+        this.timeout = timeout;
+        this.output = output;
+    }
+
+    /**
+     * Runs the container to its end (or, with {@code wait: false}, to its start) and returns how it ended.
+     *
+     * @throws Failure when the container could not be run at all, with a one-line message
+     */
+    Outcome call() throws InterruptedException {
+        Thread timer = timeout == null ? null : Thread.ofVirtual().start(this::timeOutLater);
+        boolean created = false;
+        try {
+            step("cannot prepare the image '" + spec.image() + "'", () -> {
+                ImagePuller.ensure(engine, spec.image(), spec.settings().pullPolicy(), auth);
+                return null;
+            });
+            if (isCancelled()) {
+                return stoppedBeforeStart();
+            }
+            if (files instanceof VolumeFiles volume) {
+                step("cannot create the volume for the task's files", () -> {
+                    volume.create(client);
+                    return null;
+                });
+            }
+            created = true;
+            String id = step(
+                    "cannot create the container",
+                    () -> spec.applyTo(client.createContainerCmd(spec.image()))
+                            .exec()
+                            .getId());
+            synchronized (lock) {
+                containerId = id;
+            }
+            step("cannot copy the task's files into the container", () -> {
+                files.beforeStart(client, id);
+                return null;
+            });
+            Logs logs = new Logs();
+            step("cannot attach to the container", () -> {
+                client.attachContainerCmd(id)
+                        .withStdOut(true)
+                        .withStdErr(true)
+                        .withFollowStream(true)
+                        .exec(logs);
+                // Attached before the start, as the CLI does: a container that exits at once loses no line. No
+                // replay of earlier logs: there are none yet, and a replay racing the start would repeat lines.
+                logs.awaitStarted(DRAIN.toSeconds(), TimeUnit.SECONDS);
+                return null;
+            });
+            synchronized (lock) {
+                if (cancelled) {
+                    closeQuietly(logs);
+                    return stoppedBeforeStart();
+                }
+                // Announced first: the logs of a fast container may arrive before the start request returns.
+                output.started(id);
+                step("cannot start the container", () -> {
+                    client.startContainerCmd(id).exec();
+                    return null;
+                });
+            }
+            if (!spec.settings().waitForExit()) {
+                // Left running on purpose: nothing to delete, nobody to wait for.
+                created = false;
+                closeQuietly(logs);
+                return new Outcome(id, 0, false, false, false);
+            }
+            int exitCode = step(
+                    "lost the container while waiting for it",
+                    () -> client.waitContainerCmd(id)
+                            .exec(new WaitContainerResultCallback())
+                            .awaitStatusCode());
+            exited.countDown();
+            if (!logs.awaitCompletion(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+                closeQuietly(logs);
+            }
+            boolean oomKilled = oomKilled(id);
+            if (oomKilled) {
+                Long limit = spec.settings().memory();
+                String line = "killed: out of memory" + (limit == null ? "" : " (limit " + ByteSize.format(limit) + ")")
+                        + "\n";
+                output.write(true, line.getBytes(StandardCharsets.UTF_8));
+            }
+            step("cannot copy the output files from the container", () -> {
+                files.afterExit(client, id);
+                return null;
+            });
+            synchronized (lock) {
+                return new Outcome(id, exitCode, cancelled, timedOut, oomKilled);
+            }
+        } finally {
+            exited.countDown();
+            if (timer != null) {
+                timer.interrupt();
+            }
+            if (created && spec.settings().delete()) {
+                remove();
+            }
+        }
+    }
+
+    /** Stops the run: before the start, the container never starts; after it, SIGTERM, grace, SIGKILL. */
+    void cancel() {
+        stop(false);
+    }
+
+    private void stop(boolean byTimeout) {
+        String id;
+        synchronized (lock) {
+            if (!cancelled) {
+                cancelled = true;
+                timedOut = byTimeout;
+            }
+            if (stopping || containerId == null) {
+                return;
+            }
+            stopping = true;
+            id = containerId;
+        }
+        Thread.ofVirtual().start(() -> terminate(id));
+    }
+
+    private void terminate(String id) {
+        signal(id, "SIGTERM");
+        try {
+            if (exited.await(spec.settings().killGracePeriod().toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        signal(id, "SIGKILL");
+    }
+
+    private void signal(String id, String signal) {
+        try {
+            client.killContainerCmd(id).withSignal(signal).exec();
+        } catch (NotFoundException | ConflictException ignored) {
+            // Not running (any more, or not yet): nothing to stop.
+        } catch (RuntimeException ignored) {
+            // The engine went away; the wait fails and reports it.
+        }
+    }
+
+    private void timeOutLater() {
+        try {
+            Thread.sleep(timeout);
+            stop(true);
+        } catch (InterruptedException ignored) {
+            // The run ended first.
+        }
+    }
+
+    private boolean isCancelled() {
+        synchronized (lock) {
+            return cancelled;
+        }
+    }
+
+    private Outcome stoppedBeforeStart() {
+        synchronized (lock) {
+            return new Outcome(containerId, 137, true, timedOut, false);
+        }
+    }
+
+    private boolean oomKilled(String id) {
+        try {
+            InspectContainerResponse.ContainerState state =
+                    client.inspectContainerCmd(id).exec().getState();
+            return Boolean.TRUE.equals(state.getOOMKilled());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void remove() {
+        String id;
+        synchronized (lock) {
+            id = containerId;
+        }
+        if (id != null) {
+            try {
+                client.removeContainerCmd(id)
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
+            } catch (RuntimeException ignored) {
+                // Best effort; the labels let a later start find leftovers.
+            }
+        }
+        files.remove(client);
+    }
+
+    private static void closeQuietly(Logs logs) {
+        try {
+            logs.close();
+        } catch (java.io.IOException ignored) {
+            // Closing a finished stream; nothing left to lose.
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T step(String action, Step<T> step) throws InterruptedException {
+        try {
+            return step.run();
+        } catch (InterruptedException | Failure e) {
+            throw e;
+        } catch (ImagePuller.ImageException e) {
+            throw new Failure(e.getMessage(), e);
+        } catch (Exception e) {
+            throw new Failure(engine.explain(action, e), e);
+        }
+    }
+
+    /** Forwards frames to the output; stdout and stderr stay apart. */
+    private final class Logs extends ResultCallback.Adapter<Frame> {
+        @Override
+        public void onNext(Frame frame) {
+            output.write(frame.getStreamType() == StreamType.STDERR, frame.getPayload());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.flowbench.runner.docker;
+
+import com.github.dockerjava.api.model.AuthConfig;
+import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.RunnerException;
+import dev.flowbench.runner.TaskIdentity;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One request translated for Docker: the validated settings, the container spec, the file strategy and the pull
+ * credentials. Building it contacts nothing, so the plan and the run share it.
+ *
+ * @param settings the runner's resolved configuration
+ * @param spec what the container is created with
+ * @param files how the task's files reach the container
+ * @param auth the pull credentials, or null
+ */
+record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, AuthConfig auth) {
+
+    /**
+     * The translation of {@code request} for {@code runner}; never null.
+     *
+     * @throws RunnerException with one line for the user when the task has no image or a property is invalid
+     */
+    static DockerTask of(DockerRunner runner, RunRequest request) {
+        String image = request.containerImage();
+        if (image == null || image.isBlank()) {
+            throw new RunnerException("the Docker runner needs containerImage on the task");
+        }
+        try {
+            DockerSettings settings = DockerSettings.of(runner);
+            AuthConfig auth = RegistryAuth.forImage(image.strip(), runner.credentials(), runner.config());
+            TaskIdentity identity = request.identity();
+            TaskFiles files = settings.fileHandling() == DockerRunner.FileHandlingStrategy.MOUNT
+                    ? TaskFiles.mounted(request.workingDirectory(), request.outputDirectory())
+                    : new VolumeFiles(
+                            volumeName(identity),
+                            identity.labels(),
+                            request.workingDirectory(),
+                            request.outputDirectory(),
+                            request.outputFiles());
+            ContainerSpec spec = new ContainerSpec(
+                    image.strip(),
+                    request.command().argv(),
+                    request.env(),
+                    identity.labels(),
+                    TaskFiles.WORKING_DIR,
+                    files.mounts(),
+                    settings);
+            return new DockerTask(settings, spec, files, auth);
+        } catch (IllegalArgumentException e) {
+            throw new RunnerException(request.masker().mask("Docker runner: " + e.getMessage()), e);
+        }
+    }
+
+    /** A volume name unique to the attempt, readable in {@code docker volume ls}. */
+    private static String volumeName(TaskIdentity identity) {
+        String task = identity.taskId().replaceAll("[^A-Za-z0-9_.-]", "_").toLowerCase(Locale.ROOT);
+        String random = UUID.randomUUID().toString().substring(0, 8);
+        return "flowbench-" + task + "-" + identity.attempt() + "-" + random;
+    }
+}
