@@ -177,8 +177,7 @@ final class SshRun implements RunHandle {
                     break; // the remote side does not answer any more: close the channel and move on
                 }
                 if (!connection.isOpen()) {
-                    throw new RunnerException(masker.mask(
-                            "the connection to " + connection.target() + " was lost while the commands were running"));
+                    throw connectionLost(connection);
                 }
             }
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), DRAIN); // the rest of the output
@@ -188,11 +187,15 @@ final class SshRun implements RunHandle {
                 status = 128 + signalNumber(channel.getExitSignal());
             }
             if (status == null && !stopped) {
-                throw new RunnerException(masker.mask("the connection to " + connection.target()
-                        + " was closed before the commands ended (no exit status)"));
+                throw connectionLost(connection);
             }
             return status;
         }
+    }
+
+    private RunnerException connectionLost(SshConnection connection) {
+        return new RunnerException(masker.mask("the connection to " + connection.target()
+                + " was lost before the commands ended; they may still be running there"));
     }
 
     /** Kills the remote process group: TERM, then KILL after the grace period. */

@@ -213,7 +213,7 @@ class SshConnectionTest {
 
             assertThat(error.getMessage())
                     .startsWith("the connection to 127.0.0.1:")
-                    .contains("closed before the commands ended");
+                    .contains("was lost before the commands ended");
             assertThat(listener.events()).containsExactly("started", "failed");
         } finally {
             String directory = server.passwordRunner(Duration.ZERO)
