@@ -155,8 +155,10 @@ class MainWindowTest {
         waitUntil(5, () -> window.tabs().getTabs().getFirst().getText().equals("hello.yaml ●"));
         String edited = call(editor::getText);
         // Within a second of the last keystroke the journal holds the edit; then the process dies unsaved.
-        waitUntil(2, () -> window.workbench().journal().entries().stream()
-                .anyMatch(entry -> entry.text().equals(edited)));
+        waitUntil(
+                2,
+                () -> window.workbench().journal().entries().stream()
+                        .anyMatch(entry -> entry.text().equals(edited)));
 
         Stage next = call(Stage::new);
         MainWindow restarted = call(() -> open(next));
