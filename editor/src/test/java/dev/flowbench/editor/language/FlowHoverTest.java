@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.editor.api.Hover;
 import dev.flowbench.schema.validation.ValidationContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -145,7 +141,7 @@ class FlowHoverTest {
         assertThat(type.markdown())
                 .contains("From pluginDefaults in environment `prod`:")
                 .contains("- `taskRunner.pullPolicy`: `ALWAYS`")
-                .contains("- `taskRunner.namespace`: `company-team`");
+                .contains("- `taskRunner.networkMode`: `host`");
 
         Hover written = hover(language, FLOW, "      ", "pullPolicy").orElseThrow();
         assertThat(written.markdown())
@@ -156,21 +152,15 @@ class FlowHoverTest {
         assertThat(unchanged.markdown()).doesNotContain("Effective value");
     }
 
-    /** An environment forcing {@code pullPolicy: ALWAYS} and a namespace onto every task runner. */
-    private static final ValidationContext PROD = new ValidationContext("prod", Set.of(), (flow, findings) -> {
-        var copy = new LinkedHashMap<Object, Object>(flow);
-        var tasks = new ArrayList<Object>();
-        for (Object task : (List<?>) flow.get("tasks")) {
-            var taskCopy = new LinkedHashMap<Object, Object>((Map<?, ?>) task);
-            if (taskCopy.get("taskRunner") instanceof Map<?, ?> runner) {
-                var runnerCopy = new LinkedHashMap<Object, Object>(runner);
-                runnerCopy.put("pullPolicy", "ALWAYS");
-                runnerCopy.put("namespace", "company-team");
-                taskCopy.put("taskRunner", runnerCopy);
-            }
-            tasks.add(taskCopy);
-        }
-        copy.put("tasks", tasks);
-        return copy;
-    });
+    /** An environment forcing {@code pullPolicy: ALWAYS} and a network mode onto every Docker task runner. */
+    private static final ValidationContext PROD = ValidationContext.of(
+            dev.flowbench.schema.environment.Environment.of("prod", dev.flowbench.schema.yaml.YamlDocument.parse("""
+                            pluginDefaults:
+                              - type: io.kestra.plugin.scripts.runner.docker.Docker
+                                forced: true
+                                values:
+                                  pullPolicy: ALWAYS
+                                  networkMode: host
+                            """)),
+            Set.of());
 }
