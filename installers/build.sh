@@ -73,13 +73,14 @@ step "packaging the $platform installer"
 
 if [ "$platform" = linux ]; then
   # jpackage installs under /opt/flowbench; the command line belongs on the PATH as well. Adding the
-  # link to the package (rather than in a post-install script) lets dpkg own and remove it.
+  # link to the package (rather than in a post-install script) lets dpkg own and remove it; relative,
+  # so that the package also works unpacked under another root (dpkg -x, dpkg --instdir).
   deb="$(ls "$out/package"/*.deb)"
   tree="$out/package/deb-tree"
   rm -rf "$tree"
   dpkg-deb -R "$deb" "$tree"
   mkdir -p "$tree/usr/bin"
-  ln -s /opt/flowbench/bin/Flowbench "$tree/usr/bin/flowbench"
+  ln -s ../../opt/flowbench/bin/Flowbench "$tree/usr/bin/flowbench"
   installed_kb="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
   sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kb/" "$tree/DEBIAN/control"
   dpkg-deb --root-owner-group -Zxz -b "$tree" "$deb" >/dev/null
