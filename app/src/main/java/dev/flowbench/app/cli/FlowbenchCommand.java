@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "An IDE and runner for Kestra-style YAML flows. Without a command, opens the editor.",
         subcommands = {
             ValidateCommand.class,
+            EffectiveCommand.class,
             LspCommand.class,
             SchemaCommand.class,
             DocsCommand.class,

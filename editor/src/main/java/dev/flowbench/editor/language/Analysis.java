@@ -72,9 +72,8 @@ final class Analysis {
     Object effectiveFlow(ValidationContext context) {
         Effective current = effective;
         if (current == null || current.context() != context) {
-            Object root = document().root();
-            Object flow = root instanceof java.util.Map<?, ?> map
-                    ? context.defaults().apply(map, new java.util.ArrayList<>())
+            Object flow = document().root() instanceof java.util.Map<?, ?>
+                    ? context.merge(document()).flow()
                     : null;
             current = new Effective(context, flow);
             effective = current;

@@ -28,10 +28,18 @@ final class Docs {
 
     /** The full markdown description of a property or plugin schema, or empty. */
     static String markdown(JsonNode schema) {
-        return schema == null
-                ? ""
-                : schema.path(SchemaKeywords.MARKDOWN_DESCRIPTION)
-                        .asString(schema.path("description").asString(""));
+        if (schema == null) {
+            return "";
+        }
+        for (JsonNode part : SchemaScope.flatten(schema)) {
+            String text = part.path(SchemaKeywords.MARKDOWN_DESCRIPTION)
+                    .asString(part.path("description").asString(""));
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return schema.path(SchemaKeywords.MARKDOWN_DESCRIPTION)
+                .asString(schema.path("description").asString(""));
     }
 
     /** A property's default as YAML text, or null. */

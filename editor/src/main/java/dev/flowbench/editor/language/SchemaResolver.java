@@ -53,8 +53,8 @@ final class SchemaResolver {
         var next = new ArrayList<JsonNode>(scope.schemas().size());
         for (JsonNode schema : scope.schemas()) {
             JsonNode child = SchemaNavigator.child(schema, segment);
-            if (child != null) {
-                next.add(child);
+            if (child != null && !next.contains(child)) {
+                next.add(child); // allOf members may describe the same child twice
             }
         }
         if (next.isEmpty()) {
@@ -67,8 +67,10 @@ final class SchemaResolver {
         if (next.size() == 1) {
             return SchemaScope.value(next.getFirst());
         }
+        var flat = new ArrayList<JsonNode>();
+        next.forEach(schema -> flat.addAll(SchemaScope.flatten(schema)));
         return new SchemaScope(
-                List.copyOf(next),
+                List.copyOf(flat),
                 scope.kind() == SchemaScope.Kind.DEFAULTS_VALUES
                         ? SchemaScope.Kind.DEFAULTS_VALUES
                         : SchemaScope.Kind.VALUE,

@@ -40,7 +40,20 @@ record SchemaScope(List<JsonNode> schemas, Kind kind, PluginKind slot, List<Plug
 
     static SchemaScope value(JsonNode schema) {
         return new SchemaScope(
-                List.of(schema), isPluginDefault(schema) ? Kind.DEFAULTS_ENTRY : Kind.VALUE, null, List.of());
+                flatten(schema), isPluginDefault(schema) ? Kind.DEFAULTS_ENTRY : Kind.VALUE, null, List.of());
+    }
+
+    /** {@code schema}, or the members of its {@code allOf} (which victools writes around a described map). */
+    static List<JsonNode> flatten(JsonNode schema) {
+        JsonNode members = schema.get("allOf");
+        if (members == null || !members.isArray() || schema.has("properties")) {
+            return List.of(schema);
+        }
+        var flat = new java.util.ArrayList<JsonNode>();
+        for (JsonNode member : members) {
+            flat.addAll(flatten(member));
+        }
+        return List.copyOf(flat);
     }
 
     /** The schema of property {@code name}, from the first schema that has it; null when none does. */

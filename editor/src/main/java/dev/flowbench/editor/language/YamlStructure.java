@@ -250,10 +250,7 @@ final class YamlStructure {
         if (opener.isRoot()) {
             for (YamlLine line : lines) {
                 if (line.kind == YamlLine.STRUCTURE) {
-                    return line.indent();
-                }
-                if (line.kind == YamlLine.MARKER) {
-                    return -1;
+                    return line.indent(); // a "---" before the first document is skipped
                 }
             }
             return -1;

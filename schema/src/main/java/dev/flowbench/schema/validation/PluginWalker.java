@@ -52,7 +52,11 @@ final class PluginWalker {
         List<Finding> own =
                 cache.findings(schema, instance, partial, () -> schemaFindings(schema, instance, List.of(), partial));
         for (Finding finding : own) {
-            findings.add(finding.under(path));
+            Finding placed = finding.under(path);
+            // only the full path shows whether a containerImage sits under a taskRunner
+            if (!isRunnerContainerImage(placed)) {
+                findings.add(placed);
+            }
         }
         descend(schema, instance, path, partial);
     }

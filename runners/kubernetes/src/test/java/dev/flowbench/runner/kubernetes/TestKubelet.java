@@ -49,7 +49,7 @@ final class TestKubelet implements AutoCloseable {
     private final String id = Long.toHexString(System.nanoTime());
     private final Map<String, PodWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, ContainerLog> logs = new ConcurrentHashMap<>();
-    private final Map<String, Pod> seen = new ConcurrentHashMap<>();
+    private final Map<String, Pod> seen = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final Thread loop;
     private volatile boolean closed;
 
@@ -66,6 +66,11 @@ final class TestKubelet implements AutoCloseable {
     /** The pod {@code namespace/name} as the kubelet first saw it (its spec as created), or null. */
     Pod seen(String namespace, String name) {
         return seen.get(namespace + "/" + name);
+    }
+
+    /** Every pod the kubelet has seen, in the order it first saw them. */
+    List<Pod> seenPods() {
+        return List.copyOf(seen.values());
     }
 
     /** The Docker container id of one container of a pod, or null. */
