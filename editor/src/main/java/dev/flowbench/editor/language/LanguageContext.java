@@ -23,9 +23,9 @@ public record LanguageContext(ValidationContext validation, Environment environm
         return new LanguageContext(ValidationContext.none(), null);
     }
 
-    /** Validation in {@code validation}'s terms, without an environment file. */
+    /** The context of {@code validation}, with its environment file if it has one. */
     public static LanguageContext of(ValidationContext validation) {
-        return new LanguageContext(validation, null);
+        return new LanguageContext(validation, validation.source());
     }
 
     /** The secret names known in this context, or null when unknown (then none are offered or checked). */

@@ -12,7 +12,7 @@ final class Fixtures {
     static final PluginRegistry REGISTRY = PluginRegistry.builtIn();
 
     static final LanguageContext DEV = LanguageContext.of(
-            new ValidationContext("dev", Set.of("K8S_TOKEN", "AWS_ACCESS_KEY_ID", "DB_PASSWORD"), (flow, f) -> flow));
+            new ValidationContext("dev", Set.of("K8S_TOKEN", "AWS_ACCESS_KEY_ID", "DB_PASSWORD"), null));
 
     static final FlowLanguage FLOWS = FlowLanguage.forFlows(REGISTRY, () -> DEV);
 

@@ -179,8 +179,7 @@ class FlowHoverTest {
 
     /** An environment giving script tasks a runner memory and forcing the Docker runner to pull always. */
     private static final LanguageContext PROD = new LanguageContext(
-            new ValidationContext("prod", Set.of(), (flow, findings) -> flow),
-            Environment.of("prod", YamlDocument.parse("""
+            new ValidationContext("prod", Set.of(), null), Environment.of("prod", YamlDocument.parse("""
                     description: production
                     pluginDefaults:
                       - type: io.kestra.plugin.scripts
