@@ -57,7 +57,10 @@ final class PlanCommand implements Callable<Integer> {
                 .workspace(loaded.workspace())
                 .runners(RunnerResolver.of(options.registry(loaded.workspace())))
                 .build();
-        var run = loaded.run().withInputs(FlowLoader.inputs(inputs));
+        var run = loaded.run()
+                .withInputs(FlowLoader.inputs(inputs))
+                .withSecrets(SecretPlaceholders.complete(
+                        loaded.run().flow(), loaded.run().secrets()));
         if (task != null) {
             run = run.withOnlyTask(task);
         }

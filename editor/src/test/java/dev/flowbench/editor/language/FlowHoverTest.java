@@ -3,7 +3,9 @@ package dev.flowbench.editor.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.editor.api.Hover;
+import dev.flowbench.schema.environment.Environment;
 import dev.flowbench.schema.validation.ValidationContext;
+import dev.flowbench.schema.yaml.YamlDocument;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -133,34 +135,64 @@ class FlowHoverTest {
     }
 
     @Test
-    void valuesFromPluginDefaultsShowTheirEffectiveValueAndOrigin() {
+    void onceValidatedValuesFromPluginDefaultsShowTheirEffectiveValueAndOrigin() {
         var language = FlowLanguage.forFlows(Fixtures.REGISTRY, () -> PROD);
+        assertThat(hover(language, FLOW, "      ", "pullPolicy").orElseThrow().markdown())
+                .as("before validation, no effective values")
+                .doesNotContain("Effective value");
+        language.diagnose(FLOW);
 
         Hover type = hover(language, FLOW, "  - id: build\n    type: ", "io.kestra.plugin.scripts.shell.Commands")
                 .orElseThrow();
         assertThat(type.markdown())
                 .contains("From pluginDefaults in environment `prod`:")
-                .contains("- `taskRunner.pullPolicy`: `ALWAYS`")
-                .contains("- `taskRunner.networkMode`: `host`");
+                .contains("- `taskRunner.pullPolicy`: `ALWAYS` — forced namespace company.team default #1 in"
+                        + " environments/prod.yaml, line 14")
+                .contains("- `taskRunner.memory.memory`: `1g` — instance default #1 in environments/prod.yaml, line 7")
+                .doesNotContain("containerImage");
 
         Hover written = hover(language, FLOW, "      ", "pullPolicy").orElseThrow();
         assertThat(written.markdown())
-                .contains(
-                        "Effective value in environment `prod`: `ALWAYS` (from pluginDefaults, which override this one)");
+                .contains("Effective value in environment `prod`: `ALWAYS` — from forced namespace company.team"
+                        + " default #1 in environments/prod.yaml, line 14, which overrides what is written here");
 
         Hover unchanged = hover(language, FLOW, "    ", "containerImage").orElseThrow();
         assertThat(unchanged.markdown()).doesNotContain("Effective value");
     }
 
-    /** An environment forcing {@code pullPolicy: ALWAYS} and a network mode onto every Docker task runner. */
-    private static final ValidationContext PROD = ValidationContext.of(
-            dev.flowbench.schema.environment.Environment.of("prod", dev.flowbench.schema.yaml.YamlDocument.parse("""
-                            pluginDefaults:
-                              - type: io.kestra.plugin.scripts.runner.docker.Docker
-                                forced: true
-                                values:
-                                  pullPolicy: ALWAYS
-                                  networkMode: host
-                            """)),
-            Set.of());
+    @Test
+    void theFlowsOwnDefaultsCountWithoutAnEnvironment() {
+        String flow = FLOW + """
+                pluginDefaults:
+                  - type: io.kestra.plugin.core.log.Log
+                    values:
+                      level: WARN
+                """;
+
+        Fixtures.FLOWS.diagnose(flow);
+        Hover type = hover(Fixtures.FLOWS, flow, "type: ", "io.kestra.plugin.core.log.Log")
+                .orElseThrow();
+
+        assertThat(type.markdown())
+                .contains("From pluginDefaults in environment `dev`:\n- `level`: `WARN` — flow default #1, line 22");
+    }
+
+    /** An environment giving script tasks a runner memory and forcing the Docker runner to pull always. */
+    private static final LanguageContext PROD = new LanguageContext(
+            new ValidationContext("prod", Set.of(), null), Environment.of("prod", YamlDocument.parse("""
+                    description: production
+                    pluginDefaults:
+                      - type: io.kestra.plugin.scripts
+                        values:
+                          taskRunner:
+                            memory:
+                              memory: 1g
+                    namespaces:
+                      company.team:
+                        pluginDefaults:
+                          - type: io.kestra.plugin.scripts.runner.docker.Docker
+                            forced: true
+                            values:
+                              pullPolicy: ALWAYS
+                    """)));
 }

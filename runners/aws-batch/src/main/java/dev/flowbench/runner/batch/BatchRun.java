@@ -249,7 +249,13 @@ final class BatchRun implements RunHandle {
     private void line(Instant time, String message) {
         String text = message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
         if (filesSection == 0) {
-            if (text.equals(specs.filesMarker())) {
+            if (text.endsWith(specs.filesMarker())) {
+                // The commands' last line may lack its newline: the marker then ends that line.
+                String last =
+                        text.substring(0, text.length() - specs.filesMarker().length());
+                if (!last.isEmpty()) {
+                    line(time, last);
+                }
                 filesSection = 1;
             } else if (!text.isEmpty() && text.charAt(0) == JobSpecs.STDERR_MARK) {
                 collector.acceptLine(LogLine.Stream.STDERR, text.substring(1), time);

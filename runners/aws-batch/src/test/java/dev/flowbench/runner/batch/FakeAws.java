@@ -70,6 +70,11 @@ final class FakeAws implements AutoCloseable {
         return objects.get(bucket + "/" + key);
     }
 
+    /** Removes one stored object, as a test's own clean-up. */
+    void deleteObject(String bucket, String key) {
+        objects.remove(bucket + "/" + key);
+    }
+
     /** Keys of the objects stored in {@code bucket}. */
     List<String> keys(String bucket) {
         return objects.keySet().stream()
@@ -360,6 +365,10 @@ final class FakeAws implements AutoCloseable {
             messages.add(message);
         }
 
+        synchronized int size() {
+            return messages.size();
+        }
+
         synchronized Map<String, Object> page(int from, int limit) {
             List<Map<String, Object>> events = new ArrayList<>();
             int to = Math.min(messages.size(), from + Math.min(limit, 10_000));
@@ -473,6 +482,7 @@ final class FakeAws implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            catchUp(docker, stream);
             exitCode = code.isEmpty() ? 137 : Integer.parseInt(code);
             if (!terminated) {
                 statusReason = exitCode == 0 ? null : "Essential container in task exited";
@@ -481,6 +491,24 @@ final class FakeAws implements AutoCloseable {
                 status = "FAILED";
             }
             TestDocker.run(List.of("rm", "-f", docker), null, 60);
+        }
+
+        /**
+         * {@code docker logs -f} may stop before the last lines of a container that just exited (more so on a
+         * busy machine); a final full read adds whatever the follower missed, as CloudWatch would have it.
+         */
+        private void catchUp(String container, LogStream stream) {
+            var all = TestDocker.run(List.of("logs", "--timestamps", container), null, 120);
+            List<String> lines = all.out().lines().toList();
+            for (int i = stream.size(); i < lines.size(); i++) {
+                String line = lines.get(i);
+                int space = line.indexOf(' ');
+                try {
+                    stream.add(Instant.parse(line.substring(0, space)).toEpochMilli(), line.substring(space + 1));
+                } catch (RuntimeException e) {
+                    stream.add(System.currentTimeMillis(), line);
+                }
+            }
         }
 
         private void follow(String container, LogStream stream) {

@@ -175,6 +175,10 @@ final class TestKubelet implements AutoCloseable {
         boolean complete() {
             return complete;
         }
+
+        synchronized int size() {
+            return lines.size();
+        }
     }
 
     /** Runs one pod and keeps its status up to date. */
@@ -458,6 +462,7 @@ final class TestKubelet implements AutoCloseable {
             for (int i = 0; i < 200 && !log.complete(); i++) {
                 sleep(25);
             }
+            catchUp(docker, log);
             int exit = code.isEmpty() ? 137 : Integer.parseInt(code);
             boolean oom = "true"
                     .equals(TestDocker.run(List.of("inspect", "-f", "{{.State.OOMKilled}}", docker), null, 30)
@@ -477,6 +482,28 @@ final class TestKubelet implements AutoCloseable {
                             .build());
             publish();
             return exit;
+        }
+
+        /**
+         * {@code docker logs -f} may stop before the last lines of a container that just exited (more so on a
+         * busy machine); a final full read adds whatever the follower missed.
+         */
+        private void catchUp(String docker, ContainerLog log) {
+            var all = TestDocker.run(List.of("logs", "--timestamps", docker), null, 120);
+            List<String> lines = new ArrayList<>(all.out().lines().toList());
+            lines.addAll(all.err().lines().toList());
+            if (lines.size() <= log.size()) {
+                return;
+            }
+            lines.sort(java.util.Comparator.comparing(line -> line.substring(0, Math.max(0, line.indexOf(' ')))));
+            for (String line : lines.subList(log.size(), lines.size())) {
+                int space = line.indexOf(' ');
+                try {
+                    log.add(Instant.parse(line.substring(0, space)), line.substring(space + 1));
+                } catch (RuntimeException e) {
+                    log.add(Instant.now(), line);
+                }
+            }
         }
 
         private void watchDeadline(List<Thread> waits) {
