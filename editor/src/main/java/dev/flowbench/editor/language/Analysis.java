@@ -21,6 +21,7 @@ final class Analysis {
     private volatile YamlDocument document;
     private volatile Validated validated;
     private volatile Merged merged;
+    private volatile Boolean mentionsPluginDefaults;
 
     /** Diagnostics and the environment they were computed for. */
     private record Validated(ValidationContext context, List<Diagnostic> diagnostics) {}
@@ -69,6 +70,16 @@ final class Analysis {
             validated = current;
         }
         return current.diagnostics();
+    }
+
+    /** Whether the text mentions pluginDefaults anywhere (so defaults of the flow itself may apply). */
+    boolean mentionsPluginDefaults() {
+        Boolean current = mentionsPluginDefaults;
+        if (current == null) {
+            current = text.contains("pluginDefaults");
+            mentionsPluginDefaults = current;
+        }
+        return current;
     }
 
     /** The merged flow if {@link #merged} already computed it for {@code environment}, else null. */

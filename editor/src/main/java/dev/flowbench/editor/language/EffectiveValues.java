@@ -54,8 +54,7 @@ final class EffectiveValues {
      * is chosen. Cheap: it looks at the text, never parses it.
      */
     static boolean apply(Analysis analysis, LanguageContext context) {
-        return context != null
-                && (context.environment() != null || analysis.text().contains("pluginDefaults"));
+        return context != null && (context.environment() != null || analysis.mentionsPluginDefaults());
     }
 
     /**
