@@ -62,14 +62,27 @@ final class ValidateCommand implements Callable<Integer> {
         Path workspace = options.workspaceOf(files.getFirst());
         var session = ValidationSession.open(workspace, environment, options);
         var results = new LinkedHashMap<Path, List<Diagnostic>>();
+        var elsewhere = new java.util.LinkedHashSet<Diagnostic>(session.environmentWarnings());
         for (Path file : files) {
-            results.put(file, session.validate(file));
+            var own = new java.util.ArrayList<Diagnostic>();
+            for (Diagnostic d : session.validate(file)) {
+                // A problem in an environment file is reported once, not once per flow it affects.
+                if (d.source() == null) {
+                    own.add(d);
+                } else {
+                    elsewhere.add(d);
+                }
+            }
+            results.put(file, own);
+        }
+        if (!elsewhere.isEmpty()) {
+            results.put(workspace, List.copyOf(elsewhere));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(Json.write(asJson(results)));
         } else {
-            printText(out, results);
+            printText(out, results, files.size());
         }
         boolean errors = results.values().stream().flatMap(List::stream).anyMatch(d -> d.severity() == Severity.ERROR);
         return errors ? FlowbenchCommand.FAILED : FlowbenchCommand.OK;
@@ -98,7 +111,7 @@ final class ValidateCommand implements Callable<Integer> {
         return files;
     }
 
-    private static void printText(PrintWriter out, Map<Path, List<Diagnostic>> results) {
+    private static void printText(PrintWriter out, Map<Path, List<Diagnostic>> results, int fileCount) {
         int errors = 0;
         int warnings = 0;
         for (var entry : results.entrySet()) {
@@ -110,7 +123,7 @@ final class ValidateCommand implements Callable<Integer> {
                 warnings += d.severity() == Severity.WARNING ? 1 : 0;
             }
         }
-        out.println(results.size() + (results.size() == 1 ? " file" : " files") + " checked: " + errors
+        out.println(fileCount + (fileCount == 1 ? " file" : " files") + " checked: " + errors
                 + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
     }
 

@@ -15,24 +15,32 @@ import java.util.stream.Stream;
 final class ValidationSession {
     private final FlowValidator validator;
     private final ValidationContext context;
+    private final List<Diagnostic> environmentWarnings;
 
-    private ValidationSession(FlowValidator validator, ValidationContext context) {
+    private ValidationSession(
+            FlowValidator validator, ValidationContext context, List<Diagnostic> environmentWarnings) {
         this.validator = validator;
         this.context = context;
+        this.environmentWarnings = environmentWarnings;
+    }
+
+    /** What loading the environment found wrong (its secrets file), each naming its file. */
+    List<Diagnostic> environmentWarnings() {
+        return environmentWarnings;
     }
 
     /** Opens a session; an unknown environment name is a {@link UserError} listing the known ones. */
     static ValidationSession open(Path workspace, String environment, WorkspaceOptions options) {
         var validator = new FlowValidator(options.registry(workspace));
         if (environment == null) {
-            return new ValidationSession(validator, ValidationContext.none());
+            return new ValidationSession(validator, ValidationContext.none(), List.of());
         }
-        Path file = workspace.resolve("environments").resolve(environment + ".yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("no environment '" + environment + "' in " + workspace.resolve("environments")
-                    + " (known: " + String.join(", ", environmentNames(workspace)) + ")");
+        try {
+            var loaded = EnvironmentContexts.load(workspace, environment);
+            return new ValidationSession(validator, loaded.context(), loaded.secretWarnings());
+        } catch (java.io.UncheckedIOException missing) {
+            throw new UserError(missing.getMessage());
         }
-        return new ValidationSession(validator, EnvironmentContexts.of(workspace, environment));
     }
 
     /** The diagnostics of {@code file}; a file that cannot be read is reported as one diagnostic-free error. */

@@ -1,14 +1,122 @@
 package dev.flowbench.app.desktop;
 
+import dev.flowbench.app.desktop.workbench.UserSettings;
+import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
+import dev.flowbench.app.workspace.ExampleWorkspace;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
-/** Opens the desktop editor; replaced by the JavaFX application. */
+/**
+ * The desktop entry point: opens the editor window on a workspace and returns when the user closes it.
+ *
+ * <p>When no window can be shown (no display, or the toolkit fails to start) it prints one line saying so and
+ * naming the headless commands, and returns {@link #NO_DISPLAY}; it never prints a stack trace.
+ */
 public final class DesktopApp {
+    /** Exit code when the editor cannot open; the same as the command line's "unusable input". */
+    public static final int NO_DISPLAY = 2;
+
+    /**
+     * JavaFX warns on every start that it was loaded from the class path rather than as modules; that is how
+     * Flowbench ships, so the warning only alarms users. Held here so the setting is not garbage collected.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private DesktopApp() {}
 
-    /** Opens the editor on {@code workspace}; returns the exit code. */
+    /** Opens the editor on {@code workspace}, blocks until its window is closed, and returns the exit code. */
     public static int launch(Path workspace) {
-        System.err.println("flowbench: the desktop editor is not part of this build; use ./flowbench --help");
-        return 2;
+        return launch(
+                workspace,
+                System.getenv(),
+                System.getProperty("os.name"),
+                System.getProperty("glass.platform"),
+                System.err);
+    }
+
+    static int launch(Path workspace, Map<String, String> env, String osName, String glassPlatform, PrintStream err) {
+        Optional<String> missing = DisplayCheck.missingDisplay(env, osName, glassPlatform);
+        if (missing.isPresent()) {
+            err.println(DisplayCheck.message(missing.get()));
+            return NO_DISPLAY;
+        }
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+        var closed = new CountDownLatch(1);
+        var failure = new AtomicReference<Throwable>();
+        try {
+            Platform.startup(() -> {
+                try {
+                    var stage = new Stage();
+                    stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                    open(stage, chooseWorkspace(workspace, env));
+                } catch (RuntimeException | LinkageError e) {
+                    failure.set(e);
+                    closed.countDown();
+                }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            err.println(DisplayCheck.message("the JavaFX toolkit did not start (" + oneLine(e) + ")"));
+            return NO_DISPLAY;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.exit();
+        if (failure.get() != null) {
+            err.println("flowbench: the editor window failed to open: " + oneLine(failure.get()));
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * The workspace to open: the one asked for, except that the bundled example (the default when nothing
+     * else is known) gives way to the workspace the user had open last time.
+     */
+    static Path chooseWorkspace(Path requested, Map<String, String> env) {
+        var settings = UserSettings.forUser(env, System.getProperty("user.home"));
+        Path chosen = requested;
+        if (requested
+                .toAbsolutePath()
+                .normalize()
+                .equals(ExampleWorkspace.path().toAbsolutePath().normalize())) {
+            chosen = settings.lastWorkspace().orElse(requested);
+        }
+        settings.rememberWorkspace(chosen);
+        return chosen;
+    }
+
+    /** Opens the main window on {@code workspace} in {@code stage}; closing it saves the session. */
+    static MainWindow open(Stage stage, Path workspace) {
+        var background = Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().daemon().name("flowbench-background-", 0).factory());
+        var scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("flowbench-journal").factory());
+        var workbench = new WorkbenchViewModel(workspace, background, Platform::runLater, scheduler);
+        MainWindow window = MainWindow.show(stage, workbench);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            window.saveSession();
+            background.shutdownNow();
+            scheduler.shutdown();
+        });
+        return window;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return text.lines().findFirst().orElse(text).strip();
     }
 }

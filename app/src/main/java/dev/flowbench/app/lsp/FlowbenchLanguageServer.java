@@ -4,7 +4,6 @@ import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -96,10 +95,5 @@ final class FlowbenchLanguageServer implements LanguageServer, LanguageClientAwa
     @Override
     public void close() {
         documents.close();
-    }
-
-    static CompletionOptions completionOptions() {
-        var completion = new CompletionOptions(true, java.util.List.of(":", " ", ".", "{", "'", "\""));
-        return completion;
     }
 }

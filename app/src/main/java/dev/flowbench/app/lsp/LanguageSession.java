@@ -2,26 +2,25 @@ package dev.flowbench.app.lsp;
 
 import dev.flowbench.app.workspace.EnvironmentContexts;
 import dev.flowbench.app.workspace.PluginDirectories;
+import dev.flowbench.editor.language.FlowLanguage;
 import dev.flowbench.schema.diagnostic.Diagnostic;
 import dev.flowbench.schema.registry.PluginRegistry;
-import dev.flowbench.schema.validation.FlowValidator;
 import dev.flowbench.schema.validation.ValidationContext;
-import dev.flowbench.schema.yaml.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the server knows about its workspace: plugins, the environment, a validator. Immutable; reloaded as a
- * whole when environment or plugin files change.
+ * What the server knows about its workspace: plugins, the environment, and the language services for flows
+ * and environment files. Immutable; reloaded as a whole when environment or plugin files change.
  */
 record LanguageSession(
         Path workspace,
         String environment,
         List<Path> extraPlugins,
         PluginRegistry registry,
-        FlowValidator validator,
-        ValidationContext context) {
+        FlowLanguage flows,
+        FlowLanguage environments) {
 
     static LanguageSession load(Path workspace, String environment, List<Path> extraPlugins) {
         PluginRegistry registry = PluginRegistry.load(PluginDirectories.of(workspace, extraPlugins));
@@ -30,7 +29,12 @@ record LanguageSession(
                 ? EnvironmentContexts.of(workspace, environment)
                 : ValidationContext.none();
         return new LanguageSession(
-                workspace, environment, extraPlugins, registry, new FlowValidator(registry), context);
+                workspace,
+                environment,
+                extraPlugins,
+                registry,
+                FlowLanguage.forFlows(registry, () -> context),
+                FlowLanguage.forEnvironments(registry, () -> context));
     }
 
     /** A fresh session of the same workspace, reading plugins and environment files again. */
@@ -38,13 +42,13 @@ record LanguageSession(
         return load(workspace, environment, extraPlugins);
     }
 
-    /** Diagnostics of a document's text; environment files are recognised by their folder. */
-    List<Diagnostic> validate(String uri, String text) {
-        YamlDocument document = YamlDocument.parse(text);
-        return isEnvironment(uri) ? validator.validateEnvironment(document) : validator.validateFlow(document, context);
+    /** The services for the document at {@code uri}: environment files are recognised by their folder. */
+    FlowLanguage language(String uri) {
+        return uri.contains("/environments/") ? environments : flows;
     }
 
-    static boolean isEnvironment(String uri) {
-        return uri.contains("/environments/");
+    /** Diagnostics of a document's text. */
+    List<Diagnostic> validate(String uri, String text) {
+        return language(uri).diagnose(text);
     }
 }

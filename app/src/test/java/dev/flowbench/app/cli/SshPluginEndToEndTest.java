@@ -2,20 +2,19 @@ package dev.flowbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowbench.runner.LogLine;
-import dev.flowbench.runner.RunCommand;
-import dev.flowbench.runner.RunListener;
-import dev.flowbench.runner.RunRequest;
-import dev.flowbench.runner.RunResult;
-import dev.flowbench.runner.TaskIdentity;
-import dev.flowbench.runner.TaskRunner;
+import dev.flowbench.app.workspace.PluginDirectories;
+import dev.flowbench.engine.Engine;
+import dev.flowbench.engine.Execution;
+import dev.flowbench.engine.FlowRun;
+import dev.flowbench.engine.LogEntry;
+import dev.flowbench.engine.RunEventListener;
+import dev.flowbench.engine.RunnerResolver;
+import dev.flowbench.engine.State;
+import dev.flowbench.engine.TaskRun;
 import dev.flowbench.schema.plugin.PluginDescriptor;
-import dev.flowbench.schema.plugin.PluginKind;
 import dev.flowbench.schema.registry.PluginRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -128,46 +127,88 @@ class SshPluginEndToEndTest {
     }
 
     @Test
-    void theRunnerLoadedFromTheJarRunsAShellTaskOnTheServerAndBringsBackOutputsAndFiles() throws Exception {
+    void everyDocumentedExampleOfThePluginValidates() throws Exception {
+        PluginDescriptor plugin = PluginRegistry.load(PluginDirectories.of(workspace, List.of()))
+                .find(TYPE)
+                .orElseThrow();
+        assertThat(plugin.examples()).isNotEmpty();
+        for (int i = 0; i < plugin.examples().size(); i++) {
+            Files.writeString(
+                    workspace.resolve("flows/example-" + i + ".yaml"),
+                    plugin.examples().get(i).code());
+        }
+
+        CliRun run = CliRun.of(
+                "validate",
+                "--workspace",
+                workspace.toString(),
+                workspace.resolve("flows").toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains(plugin.examples().size() + " files checked: 0 errors, 0 warnings");
+    }
+
+    @Test
+    void theEngineRunsAShellTaskThroughThePluginOnTheServerWithOutputsAndOutputFilesComingBack() throws Exception {
         PluginRegistry registry = PluginRegistry.load(PluginDirectories.of(workspace, List.of()));
-        PluginDescriptor plugin = registry.find(TYPE).orElseThrow();
-        assertThat(plugin.kind()).isEqualTo(PluginKind.TASK_RUNNER);
-        assertThat(plugin.type().getClassLoader()).isNotSameAs(getClass().getClassLoader());
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("host", "127.0.0.1");
-        properties.put("port", server.port());
-        properties.put("username", LocalSshServer.USER);
-        properties.put("password", LocalSshServer.PASSWORD);
-        properties.put("hostKey", server.hostKeyLine());
-        properties.put("connectTimeout", "PT10S");
-        TaskRunner runner = (TaskRunner) JsonMapper.builder().build().convertValue(properties, plugin.type());
-        Path work = Files.createDirectories(workspace.resolve(".flowbench/run/work"));
-        Path out = Files.createDirectories(workspace.resolve(".flowbench/run/out"));
-        RunRequest request = RunRequest.of(
-                        new TaskIdentity("company.team", "remote", "e1", "report", "r1", 1),
-                        RunCommand.shell(
-                                "wc -l < data.csv | tr -d ' ' > count.txt",
-                                "echo \"counted $(cat count.txt) lines as $GREETING\"",
-                                "echo '::{\"outputs\":{\"lines\":'$(cat count.txt)'}}::'"),
-                        work,
-                        out)
-                .withEnv("GREETING", "hello")
-                .withInputFiles(Map.of("data.csv", "a\nb\nc\n"))
-                .withOutputFiles(List.of("count.txt"));
-        List<LogLine> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        RunListener listener = new RunListener() {
+        assertThat(registry.find(TYPE).orElseThrow().type().getClassLoader())
+                .as("loaded by the plugin's own class loader")
+                .isNotSameAs(getClass().getClassLoader());
+        Engine engine = Engine.builder(workspace.resolve(".flowbench"))
+                .workspace(workspace)
+                .runners(RunnerResolver.of(registry))
+                .build();
+        String flow = """
+                id: remote
+                namespace: company.team
+                tasks:
+                  - id: count
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    taskRunner:
+                      type: %s
+                      host: 127.0.0.1
+                      port: %d
+                      username: %s
+                      password: "{{ secret('SSH_PASSWORD') }}"
+                      hostKey: "%s"
+                    env:
+                      GREETING: hello
+                    inputFiles:
+                      data.csv: |
+                        a
+                        b
+                        c
+                    outputFiles:
+                      - count.txt
+                    commands:
+                      - wc -l < data.csv | tr -d ' ' > count.txt
+                      - echo "counted $(cat count.txt) lines as $GREETING in $(pwd)"
+                      - echo '::{"outputs":{"lines":'$(cat count.txt)'}}::'
+                """.formatted(TYPE, server.port(), LocalSshServer.USER, server.hostKeyLine());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+                        org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString(flow);
+        List<LogEntry> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunEventListener listener = new RunEventListener() {
             @Override
-            public void log(LogLine line) {
-                lines.add(line);
+            public void log(LogEntry entry) {
+                logs.add(entry);
             }
         };
 
-        RunResult result = runner.run(request, listener).await(Duration.ofSeconds(60));
+        Execution done =
+                engine.run(FlowRun.of(parsed).withSecrets(Map.of("SSH_PASSWORD", LocalSshServer.PASSWORD)), listener);
 
-        assertThat(result.exitCode()).as(lines.toString()).isZero();
-        assertThat(lines).extracting(LogLine::text).containsExactly("counted 3 lines as hello");
-        assertThat(result.outputs()).containsEntry("lines", 3);
-        assertThat(Files.readString(result.outputFiles().get("count.txt"))).isEqualTo("3\n");
+        TaskRun count = done.taskRun("count").orElseThrow();
+        assertThat(count.state()).as(count.error() + " " + logs).isEqualTo(State.SUCCESS);
+        assertThat(logs)
+                .extracting(LogEntry::message)
+                .anySatisfy(line -> assertThat(line).matches("counted 3 lines as hello in /tmp/flowbench-\\w+/work"));
+        assertThat(count.outputs()).containsEntry("vars", Map.of("lines", 3));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> files = (Map<String, Object>) count.outputs().get("outputFiles");
+        assertThat(Files.readString(Path.of(files.get("count.txt").toString()))).isEqualTo("3\n");
     }
 
     private static String flow(String extraRunnerProperty) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -142,5 +143,138 @@ class LspServerTest {
                 .withMessageContaining("Unsupported request method: flowbench/noSuchMethod");
         String uri = open("after.yaml", FLOW);
         assertThat(lsp.nextDiagnostics(uri).getDiagnostics()).hasSize(1);
+    }
+
+    private static Position at(String text, String marker) {
+        int offset = text.indexOf(marker);
+        String before = text.substring(0, offset);
+        int line = (int) before.chars().filter(c -> c == '\n').count();
+        return new Position(line, offset - (before.lastIndexOf('\n') + 1));
+    }
+
+    @Test
+    void completionAfterTypeUnderTaskRunnerOffersOnlyRunnerTypes() throws Exception {
+        String text = FLOW.replace("type: io.kestra.plugin.scripts.runner.docker.Docker", "type: ");
+        String uri = open("complete.yaml", text);
+        lsp.nextDiagnostics(uri);
+
+        var params = new org.eclipse.lsp4j.CompletionParams(
+                new org.eclipse.lsp4j.TextDocumentIdentifier(uri), at(text, "type: \n      pullPolicy"));
+        params.getPosition().setCharacter(params.getPosition().getCharacter() + "type: ".length());
+        var answer = lsp.server.getTextDocumentService().completion(params).get(30, TimeUnit.SECONDS);
+
+        var labels = answer.getRight().getItems().stream()
+                .map(org.eclipse.lsp4j.CompletionItem::getLabel)
+                .toList();
+        assertThat(labels)
+                .contains(
+                        "io.kestra.plugin.scripts.runner.docker.Docker",
+                        "io.kestra.plugin.ee.kubernetes.runner.Kubernetes")
+                .doesNotContain("io.kestra.plugin.core.log.Log");
+        var docker = answer.getRight().getItems().stream()
+                .filter(i -> i.getLabel().equals("io.kestra.plugin.scripts.runner.docker.Docker"))
+                .findFirst()
+                .orElseThrow();
+        var resolved = lsp.server
+                .getTextDocumentService()
+                .resolveCompletionItem(docker)
+                .get(30, TimeUnit.SECONDS);
+        assertThat(resolved.getDocumentation().getRight().getValue()).containsIgnoringCase("docker");
+    }
+
+    @Test
+    void hoverOnAPropertyExplainsItInMarkdown() throws Exception {
+        String uri = open("hover.yaml", FLOW);
+        lsp.nextDiagnostics(uri);
+
+        var hover = lsp.server
+                .getTextDocumentService()
+                .hover(new org.eclipse.lsp4j.HoverParams(
+                        new org.eclipse.lsp4j.TextDocumentIdentifier(uri), at(FLOW, "pullPolicy")))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(hover.getContents().getRight().getKind()).isEqualTo("markdown");
+        assertThat(hover.getContents().getRight().getValue()).contains("IF_NOT_PRESENT", "ALWAYS", "NEVER");
+    }
+
+    @Test
+    void aCodeActionReplacesTheBadEnumValue() throws Exception {
+        String uri = open("action.yaml", FLOW);
+        var diagnostic = lsp.nextDiagnostics(uri).getDiagnostics().getFirst();
+
+        var context = new org.eclipse.lsp4j.CodeActionContext(List.of(diagnostic));
+        var actions = lsp.server
+                .getTextDocumentService()
+                .codeAction(new org.eclipse.lsp4j.CodeActionParams(
+                        new org.eclipse.lsp4j.TextDocumentIdentifier(uri), diagnostic.getRange(), context))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(actions).isNotEmpty();
+        var edits = actions.stream()
+                .map(a -> a.getRight().getEdit().getChanges().get(uri))
+                .flatMap(List::stream)
+                .map(org.eclipse.lsp4j.TextEdit::getNewText)
+                .toList();
+        assertThat(edits).contains("ALWAYS", "IF_NOT_PRESENT", "NEVER");
+    }
+
+    @Test
+    void theOutlineListsTheTasksWithTheirTypes() throws Exception {
+        String uri = open("outline.yaml", FLOW);
+        lsp.nextDiagnostics(uri);
+
+        var symbols = lsp.server
+                .getTextDocumentService()
+                .documentSymbol(
+                        new org.eclipse.lsp4j.DocumentSymbolParams(new org.eclipse.lsp4j.TextDocumentIdentifier(uri)))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(symbols.toString()).contains("script", "io.kestra.plugin.scripts.shell.Commands");
+    }
+
+    @Test
+    void aTypeValueLinksToAGeneratedDocsPage() throws Exception {
+        String uri = open("links.yaml", FLOW);
+        lsp.nextDiagnostics(uri);
+
+        var links = lsp.server
+                .getTextDocumentService()
+                .documentLink(
+                        new org.eclipse.lsp4j.DocumentLinkParams(new org.eclipse.lsp4j.TextDocumentIdentifier(uri)))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(links).anySatisfy(link -> {
+            assertThat(link.getRange().getStart().getLine()).isEqualTo(7);
+            assertThat(link.getTarget()).endsWith("io.kestra.plugin.scripts.runner.docker.Docker.md");
+            assertThat(Files.readString(Path.of(java.net.URI.create(link.getTarget()))))
+                    .contains("pullPolicy");
+        });
+    }
+
+    @Test
+    void aCancelledRequestIsAbandonedAndTheServerGoesOn() throws Exception {
+        String uri = open("cancel.yaml", FLOW);
+        lsp.nextDiagnostics(uri);
+        var params = new org.eclipse.lsp4j.CompletionParams(
+                new org.eclipse.lsp4j.TextDocumentIdentifier(uri), at(FLOW, "pullPolicy"));
+
+        var pending = lsp.server.getTextDocumentService().completion(params);
+        pending.cancel(true);
+
+        assertThat(pending).isCancelled();
+        var next = lsp.server.getTextDocumentService().completion(params).get(30, TimeUnit.SECONDS);
+        assertThat(next.getRight().getItems()).isNotNull();
+        assertThat(lsp.process.isAlive()).isTrue();
+    }
+
+    @Test
+    void aRequestAboutADocumentNeverOpenedIsAnLspError() {
+        var params = new org.eclipse.lsp4j.HoverParams(
+                new org.eclipse.lsp4j.TextDocumentIdentifier("file:///nowhere.yaml"), new Position(0, 0));
+
+        assertThat(lsp.server.getTextDocumentService().hover(params))
+                .failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableThat()
+                .withMessageContaining("document not open");
     }
 }

@@ -42,6 +42,7 @@ final class ExecutionContext {
     private final Map<String, TaskRun> taskRuns = new LinkedHashMap<>();
     private final Set<RunHandle> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Map<String, LogEntry.Level> minimumLevels = new ConcurrentHashMap<>();
     private volatile boolean planning;
 
     ExecutionContext(
@@ -90,6 +91,15 @@ final class ExecutionContext {
                 Map.of(),
                 null);
         run = run.withState(State.RUNNING, Instant.now());
+        if (task.get("logLevel") != null) {
+            try {
+                minimumLevels.put(
+                        run.id(),
+                        LogEntry.Level.valueOf(task.get("logLevel").toString().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ignored) {
+                // validation reports the bad value; here every line is kept
+            }
+        }
         put(run);
         listener.taskStarted(run);
         return run;
@@ -119,6 +129,9 @@ final class ExecutionContext {
 
     /** One masked log line of a task run (or of the execution when {@code run} is null). */
     void log(TaskRun run, LogEntry.Level level, String message) {
+        if (run != null && isBelowMinimum(run, level)) {
+            return;
+        }
         listener.log(new LogEntry(
                 id,
                 run == null ? null : run.id(),
@@ -130,7 +143,16 @@ final class ExecutionContext {
 
     /** A log line whose text was already masked (runner output). */
     void logMasked(TaskRun run, LogEntry.Level level, Instant timestamp, String maskedMessage) {
+        if (isBelowMinimum(run, level)) {
+            return;
+        }
         listener.log(new LogEntry(id, run.id(), run.taskId(), level, timestamp, maskedMessage));
+    }
+
+    /** Errors are always kept: a failure must never disappear because of {@code logLevel}. */
+    private boolean isBelowMinimum(TaskRun run, LogEntry.Level level) {
+        LogEntry.Level minimum = minimumLevels.get(run.id());
+        return minimum != null && level != LogEntry.Level.ERROR && level.compareTo(minimum) < 0;
     }
 
     void executionStarted(Execution execution) {

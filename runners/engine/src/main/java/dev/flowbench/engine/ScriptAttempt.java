@@ -1,6 +1,7 @@
 package dev.flowbench.engine;
 
 import dev.flowbench.runner.LogLine;
+import dev.flowbench.runner.Metric;
 import dev.flowbench.runner.RunCommand;
 import dev.flowbench.runner.RunHandle;
 import dev.flowbench.runner.RunListener;
@@ -179,6 +180,18 @@ final class ScriptAttempt {
         outputs.put("outputFiles", files);
         if (!result.details().isEmpty()) {
             outputs.put("runner", result.details());
+        }
+        if (!result.metrics().isEmpty()) {
+            List<Map<String, Object>> metrics = new ArrayList<>();
+            for (Metric metric : result.metrics()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", metric.name());
+                entry.put("type", metric.type());
+                entry.put("value", metric.value());
+                entry.put("tags", metric.tags());
+                metrics.add(entry);
+            }
+            outputs.put("metrics", metrics);
         }
         if (result.timedOut()) {
             return new Outcome(State.FAILED, outputs, "timed out after " + timeout + " and was killed");

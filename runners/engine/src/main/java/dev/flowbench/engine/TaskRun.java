@@ -12,7 +12,7 @@ import java.util.Map;
  * @param type the task's plugin type
  * @param parentId the task run of the enclosing flowable task, or null at the top level
  * @param value the ForEach value this run belongs to, or null
- * @param attempts how many attempts ran (retries included); 0 for flowable, skipped and Log tasks
+ * @param attempts how many attempts ran (retries included); 0 for flowable and skipped tasks
  * @param state the current state
  * @param startDate when it started running, or null before
  * @param endDate when it reached a terminal state, or null before

@@ -42,6 +42,7 @@ public final class EngineBenchmark {
             List<Long> engineTimes = new ArrayList<>();
             List<Long> loopTimes = new ArrayList<>();
             List<Long> inlineTimes = new ArrayList<>();
+            List<Long> spawnTimes = new ArrayList<>();
             try (History history = History.open(data)) {
                 Engine engine =
                         Engine.builder(data).recorder(history.recorder()).build();
@@ -49,7 +50,9 @@ public final class EngineBenchmark {
                     long engineNanos = timeEngine(engine, flow);
                     long loopNanos = timeBash(loop);
                     long inlineNanos = timeBash(inline);
+                    long spawnNanos = timeJavaSpawns();
                     if (round >= 0) {
+                        spawnTimes.add(spawnNanos);
                         engineTimes.add(engineNanos);
                         loopTimes.add(loopNanos);
                         inlineTimes.add(inlineNanos);
@@ -66,6 +69,9 @@ public final class EngineBenchmark {
             System.out.printf(
                     "bash loop, same commands as builtins (no process per command):   %.0f ms%n",
                     median(inlineTimes) / 1e6);
+            System.out.printf(
+                    "JDK ProcessBuilder alone, setsid /bin/sh -c per command (portable path, no engine): %.0f ms%n",
+                    median(spawnTimes) / 1e6);
             System.out.printf(
                     "ratio engine / bash loop: %.2fx (target <= 1.5x); medians of %d rounds on %d cores%n",
                     engineMs / loopMs, ROUNDS, Runtime.getRuntime().availableProcessors());
@@ -93,6 +99,17 @@ public final class EngineBenchmark {
                 .start();
         if (bash.waitFor() != 0) {
             throw new IllegalStateException("bash loop failed");
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** What the JDK's own process start costs for the same commands (the Process runner's portable path). */
+    private static long timeJavaSpawns() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (int i = 1; i <= TASKS; i++) {
+            Process process = new ProcessBuilder("setsid", "/bin/sh", "-c", "set -e\necho task " + i).start();
+            process.getInputStream().readAllBytes();
+            process.waitFor();
         }
         return System.nanoTime() - start;
     }

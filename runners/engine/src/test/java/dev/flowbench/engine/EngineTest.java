@@ -385,4 +385,29 @@ class EngineTest {
         assertThat(done.state()).isEqualTo(State.FAILED);
         assertThat(done.error()).isEqualTo("flow outputs: 'count' must be an integer (INT), not 'many'");
     }
+
+    @Test
+    void logLevelDropsLinesBelowItButKeepsErrors() throws Exception {
+        var events = new RecordingEvents();
+        run(flow("""
+                  - id: quiet
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    logLevel: WARN
+                    commands: [echo info line, echo warn line >&2, exit 1]
+                """), events);
+        assertThat(events.messages("quiet")).containsExactly("warn line", "commands exited with code 1");
+    }
+
+    @Test
+    void metricsOfTheProtocolAreKeptInTheTaskRunOutputs() throws Exception {
+        Execution done = run(flow("""
+                  - id: m
+                    type: io.kestra.plugin.scripts.shell.Commands
+                    commands:
+                      - echo '::{"metrics":[{"name":"rows","type":"counter","value":7}]}::'
+                """), new RecordingEvents());
+        assertThat(done.taskRun("m").orElseThrow().outputs().get("metrics").toString())
+                .contains("rows")
+                .contains("7.0");
+    }
 }

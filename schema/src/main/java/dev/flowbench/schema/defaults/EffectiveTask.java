@@ -19,6 +19,7 @@ public final class EffectiveTask {
         this.pointer = pointer;
     }
 
+    /** The task's {@code id}. */
     public String id() {
         return id;
     }

@@ -56,10 +56,11 @@ sealed interface Sourced {
             return map.entries().get(key);
         }
         Map<?, ?> map = (Map<?, ?>) ((Whole) this).value();
-        if (!map.containsKey(key)) {
+        Object value = map.get(key);
+        if (value == null && !map.containsKey(key)) {
             return null;
         }
-        return new Whole(map.get(key), source().child(key));
+        return new Whole(value, source().child(key));
     }
 
     /** The items of a list, each with its own source. */

@@ -65,6 +65,7 @@ public final class Environment {
         }
     }
 
+    /** The environment's name: its file name without {@code .yaml}. */
     public String name() {
         return name;
     }

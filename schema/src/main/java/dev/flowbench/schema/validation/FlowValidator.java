@@ -1,5 +1,6 @@
 package dev.flowbench.schema.validation;
 
+import dev.flowbench.schema.defaults.MergedFlow;
 import dev.flowbench.schema.diagnostic.Diagnostic;
 import dev.flowbench.schema.diagnostic.Severity;
 import dev.flowbench.schema.json.DocumentSchemas;
@@ -35,10 +36,10 @@ public final class FlowValidator {
         }
         var findings = new ArrayList<Finding>();
         var walker = new PluginWalker(registry, findings, cache);
-        Object effective = context.defaults().apply(flow, new ArrayList<>());
-        walker.checkDocument(DocumentSchemas.flow(), effective);
-        FlowRules.check(flow, walker.plugins(), context, findings);
-        diagnostics.addAll(Locator.locate(document, findings));
+        MergedFlow merged = context.merge(document);
+        walker.checkDocument(DocumentSchemas.flow(), merged.flow());
+        FlowRules.check(merged.flow(), walker.plugins(), context, findings);
+        diagnostics.addAll(Locator.locate(document, merged, findings));
         return sorted(diagnostics);
     }
 
@@ -55,7 +56,7 @@ public final class FlowValidator {
         }
         var findings = new ArrayList<Finding>();
         new PluginWalker(registry, findings, cache).checkDocument(DocumentSchemas.environment(), root);
-        diagnostics.addAll(Locator.locate(document, findings));
+        diagnostics.addAll(Locator.locate(document, null, findings));
         return sorted(diagnostics);
     }
 

@@ -80,6 +80,16 @@ final class SyntaxMessages {
                             ? "this line does not line up with the lines above it: check its indentation"
                             : "unexpected text after the value on this line: quote the whole value");
         }
+        if (context != null && contextAt >= 0 && (context.contains("an alias") || context.contains("an anchor"))) {
+            boolean alias = context.contains("an alias");
+            return error(
+                    lines,
+                    contextAt,
+                    contextAt + 1,
+                    "'" + (alias ? '*' : '&') + "' starts "
+                            + (alias ? "an alias" : "an anchor") + " and must be followed by a name;"
+                            + " quote the value if it is meant as text");
+        }
         if (problem.startsWith("expected '<document start>'")) {
             return error(
                     lines,
@@ -138,8 +148,30 @@ final class SyntaxMessages {
         return at < 0 ? "text" : translate(problem.substring(at + "but found ".length()));
     }
 
+    /** {@code text} with line breaks, tabs and other invisible characters written visibly: one line always. */
+    static String oneLine(String text) {
+        StringBuilder visible = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> visible.append("\\n");
+                case '\r' -> visible.append("\\r");
+                case '\t' -> visible.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        visible.append(String.format(java.util.Locale.ROOT, "U+%04X", (int) c));
+                    } else {
+                        visible.append(c);
+                    }
+                }
+            }
+        }
+        return visible.toString();
+    }
+
+    /** SnakeYAML's wording with its jargon replaced, on one line. */
     private static String translate(String snakeYaml) {
-        return snakeYaml
+        return oneLine(snakeYaml)
                 .replace("'<block end>'", "the end of the block")
                 .replace("<block end>", "the end of the block")
                 .replace("'<block mapping start>'", "a new key")

@@ -440,7 +440,7 @@ final class TreeBuilder {
     }
 
     private void report(int start, int end, String code, Severity severity, String message) {
-        diagnostics.add(Diagnostic.of(lines.range(start, end), severity, code, message));
+        diagnostics.add(Diagnostic.of(lines.range(start, end), severity, code, SyntaxMessages.oneLine(message)));
     }
 
     /** Reports an unquoted {@code {{ … }}} value with the quoted text as the replacement. */
@@ -451,7 +451,8 @@ final class TreeBuilder {
                         lines.range(start, end),
                         Severity.ERROR,
                         YamlCodes.UNQUOTED_EXPRESSION,
-                        "quote this expression: " + shown + " (unquoted, YAML reads {{ … }} as a mapping)")
+                        SyntaxMessages.oneLine(
+                                "quote this expression: " + shown + " (unquoted, YAML reads {{ … }} as a mapping)"))
                 .with(DiagnosticData.REPLACEMENT, quoted));
     }
 

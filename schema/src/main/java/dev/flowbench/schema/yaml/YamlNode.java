@@ -58,10 +58,12 @@ public final class YamlNode {
         return pointer;
     }
 
+    /** Whether this node is a mapping, a sequence or a scalar (an alias has its target's kind). */
     public Kind kind() {
         return node.kind;
     }
 
+    /** How the node is written: quoted, block, flow, an alias… */
     public Style style() {
         return node.style;
     }

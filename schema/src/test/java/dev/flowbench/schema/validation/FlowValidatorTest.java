@@ -177,7 +177,7 @@ class FlowValidatorTest {
 
     @Test
     void aSecretTheEnvironmentCannotSupplyIsAWarningNamingTheEnvironment() {
-        var context = new ValidationContext("dev", Set.of("TOKEN"), (flow, findings) -> flow);
+        var context = new ValidationContext("dev", Set.of("TOKEN"), null);
 
         var diagnostics = validate(VALID.replace("ubuntu:24.04", "\"{{ secret('TOKN') }}\""), context);
 

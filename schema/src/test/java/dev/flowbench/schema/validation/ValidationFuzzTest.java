@@ -27,8 +27,7 @@ class ValidationFuzzTest {
     private static final int VARIANTS = 10_000;
     private static final long HANG_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final FlowValidator VALIDATOR = new FlowValidator(PluginRegistry.builtIn());
-    private static final ValidationContext CONTEXT =
-            new ValidationContext("dev", Set.of("K8S_USERNAME"), (flow, findings) -> flow);
+    private static final ValidationContext CONTEXT = new ValidationContext("dev", Set.of("K8S_USERNAME"), null);
     private static ExecutorService executor;
 
     @BeforeAll

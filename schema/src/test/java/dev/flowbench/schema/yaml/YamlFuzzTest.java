@@ -3,9 +3,15 @@ package dev.flowbench.schema.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.flowbench.schema.defaults.MergedFlow;
+import dev.flowbench.schema.defaults.ValueOrigin;
 import dev.flowbench.schema.diagnostic.Diagnostic;
+import dev.flowbench.schema.environment.EffectiveConfiguration;
+import dev.flowbench.schema.environment.Environment;
 import dev.flowbench.schema.fuzz.FlowMutator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,17 +27,21 @@ import org.junit.jupiter.api.TestReporter;
 
 /**
  * Mutates the example workspace's flows and environments and the seed's YAML in the ways people break YAML
- * while typing, and parses 10,000 variants: no exception may escape, no call may hang, and every diagnostic
- * must be well formed. The seed is fixed so a failure reproduces; {@code -Dflowbench.fuzz.seed=N} tries others.
+ * while typing, and parses 10,000 variants, applying an environment's pluginDefaults to each as if it were a
+ * flow and reading it as if it were an environment: no exception may escape, no call may hang, and every
+ * diagnostic must be well formed. The seed is fixed so a failure reproduces; {@code -Dflowbench.fuzz.seed=N}
+ * tries others.
  */
 class YamlFuzzTest {
     private static final int VARIANTS = 10_000;
     private static final long HANG_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private static ExecutorService executor;
+    private static Environment environment;
 
     @BeforeAll
-    static void startGuard() {
+    static void startGuard() throws IOException {
+        environment = Environment.load(Path.of("..", "assets", "workspace"), "prod");
         executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "yaml-fuzz");
             thread.setDaemon(true);
@@ -58,14 +68,13 @@ class YamlFuzzTest {
             byte[] bytes = asBytes ? FlowMutator.corrupt(text.getBytes(StandardCharsets.UTF_8), random) : null;
             String label = "seed " + seed + ", variant " + variant;
             long start = System.nanoTime();
-            Future<YamlDocument> parsed =
-                    executor.submit(() -> asBytes ? YamlDocument.parse(bytes) : YamlDocument.parse(text));
+            Future<YamlDocument> parsed = executor.submit(() -> readAndMerge(asBytes ? bytes : null, text));
             YamlDocument document = await(parsed, label);
             long took = System.nanoTime() - start;
             if (took > HANG_NANOS) {
                 // a busy machine can stall one call; a real hang repeats
                 long again = System.nanoTime();
-                await(executor.submit(() -> asBytes ? YamlDocument.parse(bytes) : YamlDocument.parse(text)), label);
+                await(executor.submit(() -> readAndMerge(asBytes ? bytes : null, text)), label);
                 took = Math.min(took, System.nanoTime() - again);
                 assertThat(took).as("%s took over a second twice", label).isLessThan(HANG_NANOS);
             }
@@ -80,6 +89,19 @@ class YamlFuzzTest {
                 "with diagnostics", String.valueOf(withDiagnostics),
                 "slowest parse ms", String.format(java.util.Locale.ROOT, "%.1f", slowest / 1e6)));
         assertThat(withDiagnostics).as("the mutations do break documents").isGreaterThan(VARIANTS / 4);
+    }
+
+    /** Everything the editor does with a document before validation: parse, read as environment, merge. */
+    private static YamlDocument readAndMerge(byte[] bytes, String text) {
+        YamlDocument document = bytes != null ? YamlDocument.parse(bytes) : YamlDocument.parse(text);
+        Environment asEnvironment = Environment.of("fuzz", document);
+        asEnvironment.defaultsFor("company.team.batch");
+        asEnvironment.secretsFile();
+        MergedFlow merged = EffectiveConfiguration.merge(document, environment);
+        for (String id : merged.taskIds()) {
+            merged.task(id).orElseThrow().origins().values().forEach(ValueOrigin::describe);
+        }
+        return document;
     }
 
     private static YamlDocument await(Future<YamlDocument> parsed, String label) throws InterruptedException {

@@ -235,6 +235,14 @@ class YamlReaderTest {
     }
 
     @Test
+    void aStarWithoutAliasNameIsExplainedAtTheStar() {
+        var diagnostic = only(YamlDocument.parse("a: 1\nglob: *\nb: 2\n"));
+
+        assertThat(span(diagnostic.range())).isEqualTo("2:7-2:8");
+        assertThat(diagnostic.message()).startsWith("'*' starts an alias and must be followed by a name");
+    }
+
+    @Test
     void everyDiagnosticRangeLiesInsideTheText() {
         for (String text : List.of(
                 "",
@@ -260,7 +268,7 @@ class YamlReaderTest {
             var document = YamlDocument.parse(text);
             for (Diagnostic diagnostic : document.diagnostics()) {
                 assertThat(diagnostic.range().end().offset()).as(text).isLessThanOrEqualTo(text.length());
-                assertThat(diagnostic.message()).as(text).isNotBlank();
+                assertThat(diagnostic.message()).as(text).isNotBlank().doesNotContain("\n");
             }
         }
     }

@@ -1,10 +1,21 @@
 package dev.flowbench.runner.batch;
 
+import dev.flowbench.runner.RunHandle;
+import dev.flowbench.runner.RunListener;
+import dev.flowbench.runner.RunPlan;
+import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.RunnerException;
+import dev.flowbench.runner.SecretMasker;
+import dev.flowbench.runner.TaskRunner;
 import dev.flowbench.schema.plugin.Example;
 import dev.flowbench.schema.plugin.Plugin;
 import dev.flowbench.schema.plugin.PluginProperty;
-import dev.flowbench.schema.plugin.RunnerPlugin;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The AWS Batch task runner: runs a script task's commands as a Batch job. */
 @Plugin(
@@ -93,7 +104,101 @@ public record BatchRunner(
                 description = "Deregister the job definition and remove temporary objects when the task ends.",
                 defaultValue = "true")
         Boolean delete)
-        implements RunnerPlugin {
+        implements TaskRunner {
+
+    private static final Duration DEFAULT_COMPLETION = Duration.ofHours(1);
+    private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+
+    /** Where the commands run and where they write output files, inside the job's container. */
+    @Override
+    public Map<String, String> pathVariables(Path workingDirectory, Path outputDirectory) {
+        return Map.of("workingDir", JobSpecs.WORK, "outputDir", JobSpecs.OUT);
+    }
+
+    @Override
+    public RunHandle run(RunRequest request, RunListener listener) {
+        RunListener guarded = RunListener.guarded(listener);
+        JobSpecs.Specs specs;
+        AwsClients aws;
+        try {
+            specs = JobSpecs.build(this, request);
+            aws = new AwsClients(this);
+        } catch (RunnerException e) {
+            RunnerException masked = new RunnerException(request.masker().mask(e.getMessage()), e);
+            guarded.failed(masked);
+            throw masked;
+        } catch (RuntimeException e) {
+            RunnerException error = new RunnerException(
+                    request.masker().mask("cannot configure the AWS clients: " + e.getMessage()), e);
+            guarded.failed(error);
+            throw error;
+        }
+        return BatchRun.start(this, request, guarded, aws, specs);
+    }
+
+    @Override
+    public RunPlan plan(RunRequest request) {
+        JobSpecs.Specs specs = JobSpecs.build(this, request);
+        Map<String, String> urls = new LinkedHashMap<>();
+        specs.inputKeys()
+                .forEach((variable, key) -> urls.put(variable, "<presigned GET of s3://" + bucket() + "/" + key + ">"));
+        String queue = jobQueueArn() != null && !jobQueueArn().isBlank()
+                ? jobQueueArn()
+                : "<temporary queue " + JobSpecs.queueName(specs) + " on " + computeEnvironmentArn() + ">";
+        Map<String, Object> spec = new LinkedHashMap<>();
+        Map<String, Object> connection = new LinkedHashMap<>();
+        connection.put("region", region());
+        connection.put(
+                "credentials",
+                accessKeyId() == null || accessKeyId().isBlank()
+                        ? "default provider chain"
+                        : "static: accessKeyId " + SecretMasker.MASK + ", secretKeyId " + SecretMasker.MASK
+                                + (sessionToken() == null || sessionToken().isBlank()
+                                        ? ""
+                                        : ", sessionToken " + SecretMasker.MASK));
+        if (endpointOverride() != null && !endpointOverride().isBlank()) {
+            connection.put("endpointOverride", endpointOverride());
+        }
+        spec.put("connection", connection);
+        spec.put("jobDefinition", Sdk.toMap(specs.definition()));
+        spec.put("submitJob", Sdk.toMap(specs.submit("<registered " + specs.name() + ">", queue, urls)));
+        if (!specs.inputKeys().isEmpty()) {
+            spec.put(
+                    "inputFiles",
+                    specs.inputKeys().values().stream()
+                            .map(k -> "s3://" + bucket() + "/" + k)
+                            .toList());
+        }
+        spec.put("waitUntilCompletion", completionLimit(request).toString());
+        spec.put("completionCheckInterval", checkInterval().toString());
+        spec.put("delete", deletes());
+        List<String> secrets = new ArrayList<>();
+        for (String value : new String[] {accessKeyId(), secretKeyId(), sessionToken()}) {
+            if (value != null) {
+                secrets.add(value);
+            }
+        }
+        return RunPlan.of("Batch", "registers job definition " + specs.name() + " and submits it to " + queue, spec)
+                .masked(request.masker().plus(secrets));
+    }
+
+    /** The task's timeout when it has one, else {@code waitUntilCompletion} or its default. */
+    Duration completionLimit(RunRequest request) {
+        if (request.timeout() != null) {
+            return request.timeout();
+        }
+        return waitUntilCompletion() == null ? DEFAULT_COMPLETION : waitUntilCompletion();
+    }
+
+    /** {@code completionCheckInterval} or its default. */
+    Duration checkInterval() {
+        return completionCheckInterval() == null ? DEFAULT_INTERVAL : completionCheckInterval();
+    }
+
+    /** Whether the job definition and temporary objects are removed after a normal end (default true). */
+    boolean deletes() {
+        return delete() == null || delete();
+    }
 
     /** The job's resource requirements. */
     public record Resources(

@@ -88,7 +88,7 @@ final class ContainerRun {
      * @throws Failure when the container could not be run at all, with a one-line message
      */
     Outcome call() throws InterruptedException {
-        Thread timer = timeout == null ? null : Thread.ofVirtual().start(this::timeOutLater);
+        Thread timer = null;
         boolean created = false;
         try {
             step("cannot prepare the image '" + spec.image() + "'", () -> {
@@ -140,6 +140,10 @@ final class ContainerRun {
                     client.startContainerCmd(id).exec();
                     return null;
                 });
+            }
+            // The timeout bounds the commands, not the pull or the set-up, which a busy engine may make slow.
+            if (timeout != null) {
+                timer = Thread.ofVirtual().start(this::timeOutLater);
             }
             if (!spec.settings().waitForExit()) {
                 // Left running on purpose: nothing to delete, nobody to wait for.

@@ -33,8 +33,10 @@ import java.util.Map;
                 into the container (or bind-mounted, see `fileHandlingStrategy`); output files matching the \
                 task's `outputFiles` come back. Standard output and standard error stream live and stay apart.
 
-                Cancelling the task or reaching its timeout stops the container: first `SIGTERM`, then, after \
-                `killGracePeriod`, `SIGKILL`. With `delete: true` (the default) the container and its files \
+                The commands run under the engine's init process (as with `docker run --init`), so signals \
+                reach them. Cancelling the task or reaching its timeout (counted from the container's start, \
+                so pulling the image does not count) stops the container: first `SIGTERM`, then, after \
+                `killGracePeriod`, `SIGKILL`. With `delete: true` (the default) the container and its volumes \
                 are removed afterwards. Containers carry the labels `flowbench.dev/flow`, \
                 `flowbench.dev/execution` and `flowbench.dev/taskrun`.
                 """,

@@ -36,6 +36,7 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
                     ? TaskFiles.mounted(request.workingDirectory(), request.outputDirectory())
                     : new VolumeFiles(
                             volumeName(identity),
+                            settings.user() != null,
                             identity.labels(),
                             request.workingDirectory(),
                             request.outputDirectory(),

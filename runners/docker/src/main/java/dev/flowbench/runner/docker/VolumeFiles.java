@@ -19,58 +19,78 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The {@code VOLUME} strategy: a labelled volume mounted at {@link TaskFiles#ROOT}; the working directory is copied
- * in before the start and matching files are copied out after the exit, through the engine's archive API, so it
- * works with an engine on another machine.
+ * The {@code VOLUME} strategy: two labelled volumes, mounted at {@link TaskFiles#WORKING_DIR} and {@link
+ * TaskFiles#OUTPUT_DIR}; the working directory is copied in before the start and matching files are copied out after
+ * the exit, through the engine's archive API, so it works with an engine on another machine.
+ *
+ * <p>Two volumes rather than one because the engine creates an empty volume's mount point itself: when the working
+ * directory is empty and the commands run as root, nothing needs copying in, which saves a round of the archive API
+ * (the engine spawns a helper process for each) on most tasks.
  */
 final class VolumeFiles implements TaskFiles {
 
     private final String volume;
+    private final boolean openPermissions;
     private final Map<String, String> labels;
     private final Path workingDirectory;
     private final Path outputDirectory;
     private final List<PathMatcher> globs;
-    private final List<String> globTexts;
 
-    /** A strategy using volume {@code volume} (created by {@link #create}) for the two directories of this machine. */
+    /**
+     * A strategy using volumes named after {@code volume} (created by {@link #create}) for the two directories of this
+     * machine; {@code openPermissions} when the commands run as a user other than root, who needs the directories
+     * writable by all.
+     */
     VolumeFiles(
             String volume,
+            boolean openPermissions,
             Map<String, String> labels,
             Path workingDirectory,
             Path outputDirectory,
             List<String> globs) {
         this.volume = volume;
+        this.openPermissions = openPermissions;
         this.labels = Map.copyOf(labels);
         this.workingDirectory = workingDirectory;
         this.outputDirectory = outputDirectory;
-        this.globTexts = List.copyOf(globs);
         this.globs = globs.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
                 .toList();
     }
 
-    /** The volume's name. */
-    String volume() {
-        return volume;
-    }
-
-    /** Creates the labelled volume on the engine. */
+    /** Creates the labelled volumes on the engine. */
     void create(DockerClient client) {
-        client.createVolumeCmd().withName(volume).withLabels(labels).exec();
+        for (String name : names()) {
+            client.createVolumeCmd().withName(name).withLabels(labels).exec();
+        }
     }
 
     @Override
     public List<Mount> mounts() {
-        return List.of(new Mount().withType(MountType.VOLUME).withSource(volume).withTarget(ROOT));
+        return List.of(
+                new Mount().withType(MountType.VOLUME).withSource(volume).withTarget(WORKING_DIR),
+                new Mount()
+                        .withType(MountType.VOLUME)
+                        .withSource(outputVolume())
+                        .withTarget(OUTPUT_DIR));
     }
 
     @Override
     public Map<String, Object> describe() {
-        return Map.of("strategy", "VOLUME", "volume", volume + " -> " + ROOT, "labels", labels);
+        return Map.of(
+                "strategy",
+                "VOLUME",
+                "volumes",
+                List.of(volume + " -> " + WORKING_DIR, outputVolume() + " -> " + OUTPUT_DIR),
+                "labels",
+                labels);
     }
 
     @Override
     public void beforeStart(DockerClient client, String containerId) throws IOException {
+        if (!openPermissions && isEmpty(workingDirectory)) {
+            return;
+        }
         Path tar = Files.createTempFile("flowbench-docker-", ".tar");
         try {
             try (OutputStream out = Files.newOutputStream(tar)) {
@@ -97,18 +117,32 @@ final class VolumeFiles implements TaskFiles {
 
     @Override
     public void remove(DockerClient client) {
-        try {
-            client.removeVolumeCmd(volume).exec();
-        } catch (NotFoundException ignored) {
-            // Already gone: removing is idempotent.
-        } catch (RuntimeException ignored) {
-            // Best effort: the volume's labels let a later start find and remove it.
+        for (String name : names()) {
+            try {
+                client.removeVolumeCmd(name).exec();
+            } catch (NotFoundException ignored) {
+                // Already gone: removing is idempotent.
+            } catch (RuntimeException ignored) {
+                // Best effort: the volume's labels let a later start find and remove it.
+            }
         }
     }
 
-    /** Globs for the plan. */
-    List<String> globs() {
-        return globTexts;
+    private List<String> names() {
+        return List.of(volume, outputVolume());
+    }
+
+    private String outputVolume() {
+        return volume + "-output";
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private void writeTar(OutputStream out) throws IOException {

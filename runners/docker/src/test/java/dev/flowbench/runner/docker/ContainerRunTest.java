@@ -93,15 +93,15 @@ class ContainerRunTest {
         assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);
         assertThat(host.getShmSize()).isEqualTo(16L * 1024 * 1024);
         assertThat(inspect.getConfig().getLabels()).containsEntry(TestEngine.LABEL, execution);
-        assertThat(TestEngine.volumesOf(execution)).hasSize(1);
+        assertThat(TestEngine.volumesOf(execution)).hasSize(2);
     }
 
     @Test
     void leftoversOfEarlierRunsAreFoundByTheirLabelsAndRemoved() throws Exception {
         ContainerRun.Outcome outcome = run(Map.of("delete", false), "true");
         assertThat(TestEngine.containersOf(execution)).hasSize(1);
-        assertThat(TestEngine.volumesOf(execution)).hasSize(1);
-        assertThat(DockerRunner.removeLeftovers(null)).isGreaterThanOrEqualTo(2);
+        assertThat(TestEngine.volumesOf(execution)).hasSize(2);
+        assertThat(DockerRunner.removeLeftovers(null)).isGreaterThanOrEqualTo(3);
         assertThat(TestEngine.containersOf(execution)).isEmpty();
         assertThat(TestEngine.volumesOf(execution)).isEmpty();
         assertThat(outcome.containerId()).isNotBlank();
@@ -196,6 +196,24 @@ class ContainerRunTest {
         assertThat(work.resolve("out dir/skip.md")).doesNotExist();
         assertThat(out.resolve("side.txt")).hasContent("side");
         assertThat(TestEngine.volumesOf(execution)).isEmpty();
+    }
+
+    @Test
+    void volumeStrategyWithNothingToCopyInStillBringsFilesBack() throws Exception {
+        Path work = Files.createDirectories(temp.resolve("empty work"));
+        Path out = Files.createDirectories(temp.resolve("empty out"));
+        ContainerRun.Outcome outcome = run(
+                Map.of(),
+                work,
+                out,
+                List.of("*.csv"),
+                "pwd",
+                "echo a,b > table.csv",
+                "echo side > " + TaskFiles.OUTPUT_DIR + "/side.txt");
+        assertThat(outcome.exitCode()).as(output.stderr()).isZero();
+        assertThat(output.stdout()).isEqualTo(TaskFiles.WORKING_DIR + "\n");
+        assertThat(work.resolve("table.csv")).hasContent("a,b");
+        assertThat(out.resolve("side.txt")).hasContent("side");
     }
 
     @Test
@@ -347,7 +365,8 @@ class ContainerRunTest {
     private TaskFiles files(DockerSettings settings, Path work, Path out, List<String> globs) {
         return settings.fileHandling() == DockerRunner.FileHandlingStrategy.MOUNT
                 ? TaskFiles.mounted(work, out)
-                : new VolumeFiles("flowbench-test-" + UUID.randomUUID(), labels(), work, out, globs);
+                : new VolumeFiles(
+                        "flowbench-test-" + UUID.randomUUID(), settings.user() != null, labels(), work, out, globs);
     }
 
     private ContainerSpec spec(DockerSettings settings, TaskFiles files, String... script) {

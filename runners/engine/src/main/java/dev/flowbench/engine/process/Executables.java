@@ -23,12 +23,17 @@ final class Executables {
      * of {@code env} (falling back to this process's PATH).
      */
     static boolean exists(String program, Map<String, String> env, Path workingDirectory) {
+        return resolve(program, env, workingDirectory) != null;
+    }
+
+    /** The absolute path {@code program} runs as, found like {@link #exists}; null when there is none. */
+    static Path resolve(String program, Map<String, String> env, Path workingDirectory) {
         if (program.contains("/") || program.contains(File.separator)) {
-            Path path = workingDirectory.resolve(program);
-            return Files.isRegularFile(path) && Files.isExecutable(path);
+            Path path = workingDirectory.resolve(program).toAbsolutePath();
+            return Files.isRegularFile(path) && Files.isExecutable(path) ? path : null;
         }
         String pathVariable = env.getOrDefault("PATH", System.getenv("PATH"));
-        return find(program, pathVariable) != null;
+        return find(program, pathVariable);
     }
 
     private static Path find(String program, String pathVariable) {

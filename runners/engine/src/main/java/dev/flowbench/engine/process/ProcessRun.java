@@ -13,15 +13,21 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One running process tree: pumps its output, enforces the timeout, stops the tree, completes the result. */
 final class ProcessRun implements RunHandle {
+
+    /** Fires timeouts for every run; the work itself happens on a fresh thread, never on the timer's. */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final RunRequest request;
     private final RunListener listener;
@@ -30,12 +36,10 @@ final class ProcessRun implements RunHandle {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final LogCollector collector;
     private final long startNanos = System.nanoTime();
-    private Process process;
-    private boolean ownGroup;
+    private Spawned process;
+    private ArgumentTransport transport;
     private volatile boolean timedOut;
     private boolean terminated;
-
-    private ArgumentTransport transport;
 
     private ProcessRun(RunRequest request, RunListener listener, Duration grace) {
         this.request = request;
@@ -48,40 +52,40 @@ final class ProcessRun implements RunHandle {
         return start(request, listener, grace, false);
     }
 
-    /** Starts a run; {@code forceFileTransport} sends script and env through files even when not needed. */
-    static ProcessRun start(RunRequest request, RunListener listener, Duration grace, boolean forceFileTransport) {
+    /**
+     * Starts a run; {@code portable} uses the JDK's process start (with {@code setsid} and, when needed,
+     * script and env passed through files) even where the native start is available.
+     */
+    static ProcessRun start(RunRequest request, RunListener listener, Duration grace, boolean portable) {
         ProcessRun run = new ProcessRun(request, listener, grace);
-        run.launch(forceFileTransport);
+        run.launch(portable);
         return run;
     }
 
-    private void launch(boolean forceFileTransport) {
-        List<String> argv = new ArrayList<>();
-        Path setsid = Executables.setsid();
-        if (setsid != null) {
-            argv.add(setsid.toString());
-            ownGroup = true;
-        }
-        transport = ArgumentTransport.of(request.command().argv(), request.env(), forceFileTransport);
-        argv.addAll(transport.argv());
-        ProcessBuilder builder =
-                new ProcessBuilder(argv).directory(request.workingDirectory().toFile());
-        builder.environment().putAll(transport.env());
+    private void launch(boolean portable) {
+        List<String> argv = request.command().argv();
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            transport.cleanUp();
+            Path program = Executables.resolve(argv.getFirst(), request.env(), request.workingDirectory());
+            if (!portable && NativeSpawned.available() && program != null) {
+                List<String> resolved = new ArrayList<>(argv);
+                resolved.set(0, program.toString());
+                Map<String, String> env = new HashMap<>(System.getenv());
+                env.putAll(request.env());
+                process = NativeSpawned.start(resolved, env, request.workingDirectory());
+            } else {
+                transport = ArgumentTransport.of(argv, request.env(), portable);
+                process = JdkSpawned.start(transport.argv(), transport.env(), request.workingDirectory());
+            }
+        } catch (IOException | RuntimeException e) {
+            cleanUpTransport();
             RunnerException error = new RunnerException(
-                    request.masker()
-                            .mask("cannot start '"
-                                    + request.command().interpreter().getFirst() + "': " + e.getMessage()),
-                    e);
+                    request.masker().mask("cannot start '" + argv.getFirst() + "': " + e.getMessage()), e);
             listener.failed(error);
             throw error;
         }
         listener.started(request, Map.of("pid", Long.toString(process.pid())));
-        Thread out = pump(process.getInputStream(), LogLine.Stream.STDOUT);
-        Thread err = pump(process.getErrorStream(), LogLine.Stream.STDERR);
+        Thread err = pump(process.stderr(), LogLine.Stream.STDERR);
+        Thread out = pump(process.stdout(), LogLine.Stream.STDOUT);
         Thread.ofPlatform()
                 .daemon()
                 .name("flowbench-process-" + request.identity().taskId())
@@ -107,23 +111,18 @@ final class ProcessRun implements RunHandle {
     }
 
     private void supervise(Thread out, Thread err) {
+        ScheduledFuture<?> timeout = request.timeout() == null
+                ? null
+                : TIMER.schedule(this::onTimeout, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            boolean exited;
-            if (request.timeout() == null) {
-                process.waitFor();
-                exited = true;
-            } else {
-                exited = process.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            }
-            if (!exited) {
-                timedOut = true;
-                terminate();
-            }
             int exitCode = process.waitFor();
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             stopLeftovers();
             joinPumps(out, err);
             collector.close();
-            transport.cleanUp();
+            cleanUpTransport();
             Map<String, Path> files =
                     OutputFiles.collect(request.workingDirectory(), request.outputFiles(), request.outputDirectory());
             boolean killed = timedOut || cancelled.get();
@@ -149,16 +148,29 @@ final class ProcessRun implements RunHandle {
         }
     }
 
+    private void onTimeout() {
+        if (process.isAlive()) {
+            timedOut = true;
+            Thread.ofPlatform().daemon().name("flowbench-timeout").start(this::terminate);
+        }
+    }
+
     private void fail(RunnerException error) {
         collector.close();
-        transport.cleanUp();
+        cleanUpTransport();
         listener.failed(error);
         result.completeExceptionally(error);
     }
 
+    private void cleanUpTransport() {
+        if (transport != null) {
+            transport.cleanUp();
+        }
+    }
+
     /** Background children of a finished task would otherwise hold its pipes open and outlive it. */
     private void stopLeftovers() {
-        if (ownGroup && Signals.signalGroup(process.pid(), Signals.SIGTERM)) {
+        if (process.ownGroup() && Signals.signalGroup(process.pid(), Signals.SIGTERM)) {
             long deadline = System.nanoTime() + grace.toNanos();
             while (System.nanoTime() < deadline && Signals.signalGroup(process.pid(), 0)) {
                 sleep(20);
@@ -171,10 +183,10 @@ final class ProcessRun implements RunHandle {
         long waitMillis = grace.toMillis() + 5_000;
         out.join(waitMillis);
         err.join(waitMillis);
-        if (out.isAlive() || err.isAlive()) {
+        if ((out.isAlive() || err.isAlive()) && process.closablePipes()) {
             // Someone outside our group still holds the pipes: stop waiting rather than hang the flow.
-            closeQuietly(process.getInputStream());
-            closeQuietly(process.getErrorStream());
+            closeQuietly(process.stdout());
+            closeQuietly(process.stderr());
             out.join(1_000);
             err.join(1_000);
         }
@@ -186,8 +198,9 @@ final class ProcessRun implements RunHandle {
             return;
         }
         terminated = true;
-        List<ProcessHandle> tree = process.descendants().toList();
-        if (ownGroup) {
+        List<ProcessHandle> tree = process.descendants();
+        boolean group = process.ownGroup();
+        if (group) {
             Signals.signalGroup(process.pid(), Signals.SIGTERM);
         }
         process.destroy();
@@ -196,10 +209,10 @@ final class ProcessRun implements RunHandle {
         while (System.nanoTime() < deadline
                 && (process.isAlive()
                         || tree.stream().anyMatch(ProcessHandle::isAlive)
-                        || (ownGroup && Signals.signalGroup(process.pid(), 0)))) {
+                        || (group && Signals.signalGroup(process.pid(), 0)))) {
             sleep(20);
         }
-        if (ownGroup) {
+        if (group) {
             Signals.signalGroup(process.pid(), Signals.SIGKILL);
         }
         process.destroyForcibly();
@@ -232,5 +245,12 @@ final class ProcessRun implements RunHandle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(
+                1, r -> Thread.ofPlatform().daemon().name("flowbench-timeouts").unstarted(r));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 }

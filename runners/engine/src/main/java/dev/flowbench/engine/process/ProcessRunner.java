@@ -94,7 +94,11 @@ public record ProcessRunner(
         process.put("command", argv);
         process.put("workingDirectory", request.workingDirectory().toString());
         process.put("env", new java.util.TreeMap<>(request.env()));
-        process.put("processGroup", Executables.setsid() != null ? "own (setsid)" : "inherited (descendants tracked)");
+        process.put(
+                "processGroup",
+                NativeSpawned.available()
+                        ? "own session (posix_spawn)"
+                        : Executables.setsid() != null ? "own session (setsid)" : "inherited (descendants tracked)");
         spec.put("process", process);
         spec.put(
                 "inputFiles",

@@ -53,6 +53,19 @@ final class Signals {
         }
     }
 
+    /** Sends {@code signal} to the single process {@code pid}; true when it was delivered. */
+    static boolean signalProcess(long pid, int signal) {
+        if (!supported() || pid <= 1 || KILL == null) {
+            return false;
+        }
+        try {
+            return (int) KILL.invokeExact((int) pid, signal) == 0;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("restricted")
     private static MethodHandle lookupKill() {
         if (!supported()) {
             return null;

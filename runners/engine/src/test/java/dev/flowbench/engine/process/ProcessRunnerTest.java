@@ -100,6 +100,29 @@ class ProcessRunnerTest extends TaskRunnerContract {
         assertThat(listener.stdout()).containsExactly("héllo ✓", "it's wörld ✓", "37");
     }
 
+    @Test
+    void onLinuxProcessesStartNativelyInTheirOwnSession() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"), "Linux only");
+        assertThat(NativeSpawned.available())
+                .as("posix_spawn through the FFM API")
+                .isTrue();
+        var listener = new RecordingListener();
+        RunResult result = runner().run(request("cut -d' ' -f6 /proc/$$/stat", "echo $$"), listener)
+                .await(WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(listener.stdout().get(0).strip()).isEqualTo(listener.stdout().get(1));
+        assertThat(runner().plan(request("true")).render()).contains("posix_spawn");
+    }
+
+    @Test
+    void commandReadingStdinSeesItsEndInsteadOfWaiting() throws Exception {
+        var listener = new RecordingListener();
+        RunResult result = runner().run(request("cat", "echo after"), listener).await(Duration.ofSeconds(20));
+        assertThat(result.exitCode()).isZero();
+        assertThat(listener.stdout()).containsExactly("after");
+    }
+
     /** Pids of live processes whose environment contains {@code entry} (Linux /proc). */
     static List<Long> processesWithEnv(String entry) throws IOException {
         List<Long> found = new ArrayList<>();

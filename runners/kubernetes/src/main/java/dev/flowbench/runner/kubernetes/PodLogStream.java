@@ -3,14 +3,21 @@ package dev.flowbench.runner.kubernetes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,11 +33,14 @@ final class PodLogStream {
         void line(Instant timestamp, String text);
     }
 
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String name;
     private final PodResource pod;
     private final String container;
     private final Sink sink;
     private final BooleanSupplier stopped;
-    private volatile LogWatch current;
+    private volatile InputStream current;
 
     PodLogStream(
             KubernetesClient client,
@@ -39,6 +49,9 @@ final class PodLogStream {
             String container,
             Sink sink,
             BooleanSupplier stopped) {
+        this.client = client;
+        this.namespace = namespace;
+        this.name = pod;
         this.pod = client.pods().inNamespace(namespace).withName(pod);
         this.container = container;
         this.sink = sink;
@@ -68,12 +81,13 @@ final class PodLogStream {
                 continue;
             }
             boolean terminatedBefore = PodProblems.terminated(snapshot, container) != null;
-            var log = pod.inContainer(container).withReadyWaitTimeout(0).usingTimestamps();
-            try (LogWatch watch = last == null
-                    ? log.watchLog()
-                    : log.sinceTime(last.toString()).watchLog()) {
-                current = watch;
-                InputStream in = watch.getOutput();
+            try (InputStream in = open(last)) {
+                current = in;
+                if (in == null) {
+                    sleep(pause);
+                    pause = Math.min(pause * 2, 500);
+                    continue;
+                }
                 ByteArrayOutputStream line = new ByteArrayOutputStream(256);
                 int skip = 0;
                 int b;
@@ -126,11 +140,54 @@ final class PodLogStream {
         }
     }
 
+    /**
+     * Opens a follow stream from {@code since} (null: the beginning), or returns null when the server refuses
+     * (the container is not ready to log yet). The request is made directly rather than with fabric8's log
+     * operations, which first watch the pod for readiness: a watch per reconnect is pure overhead here.
+     */
+    private InputStream open(Instant since) throws IOException {
+        StringBuilder path = new StringBuilder("api/v1/namespaces/")
+                .append(encode(namespace))
+                .append("/pods/")
+                .append(encode(name))
+                .append("/log?container=")
+                .append(encode(container))
+                .append("&follow=true&timestamps=true");
+        if (since != null) {
+            path.append("&sinceTime=").append(encode(since.toString()));
+        }
+        URI uri = URI.create(client.getMasterUrl().toString()).resolve(path.toString());
+        HttpClient http = client.getHttpClient();
+        HttpRequest request = http.newHttpRequestBuilder().uri(uri).build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.sendAsync(request, InputStream.class).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException(e);
+        }
+        if (!response.isSuccessful()) {
+            response.body().close();
+            return null;
+        }
+        return response.body();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
     /** Closes the stream being read, so that {@link #run} notices a stop at once. */
     void interrupt() {
-        LogWatch watch = current;
-        if (watch != null) {
-            watch.close();
+        InputStream in = current;
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
         }
     }
 

@@ -245,7 +245,13 @@ final class PodRun implements RunHandle {
     /** The {@code files} log: standard error, then the marker, then the base64 archive, then the end marker. */
     private void filesLine(Instant timestamp, String text) {
         if (filesSection == 0) {
-            if (text.equals(specs.filesMarker())) {
+            if (text.endsWith(specs.filesMarker())) {
+                // Standard error's last line may lack its newline: the marker then ends that line.
+                String last =
+                        text.substring(0, text.length() - specs.filesMarker().length());
+                if (!last.isEmpty()) {
+                    collector.acceptLine(LogLine.Stream.STDERR, last, timestamp);
+                }
                 filesSection = 1;
             } else {
                 collector.acceptLine(LogLine.Stream.STDERR, text, timestamp);

@@ -75,6 +75,11 @@ final class TestCluster implements AutoCloseable {
         return server.url("/");
     }
 
+    /** The API server's port on the loopback interface. */
+    int port() {
+        return server.getPort();
+    }
+
     /** A client with full access, as the test's own view of the cluster. */
     KubernetesClient admin() {
         return admin;

@@ -49,7 +49,7 @@ final class TestKubelet implements AutoCloseable {
     private final String id = Long.toHexString(System.nanoTime());
     private final Map<String, PodWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, ContainerLog> logs = new ConcurrentHashMap<>();
-    private final Map<String, Pod> seen = new ConcurrentHashMap<>();
+    private final Map<String, Pod> seen = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final Thread loop;
     private volatile boolean closed;
 
@@ -66,6 +66,11 @@ final class TestKubelet implements AutoCloseable {
     /** The pod {@code namespace/name} as the kubelet first saw it (its spec as created), or null. */
     Pod seen(String namespace, String name) {
         return seen.get(namespace + "/" + name);
+    }
+
+    /** Every pod the kubelet has seen, in the order it first saw them. */
+    List<Pod> seenPods() {
+        return List.copyOf(seen.values());
     }
 
     /** The Docker container id of one container of a pod, or null. */
@@ -169,6 +174,10 @@ final class TestKubelet implements AutoCloseable {
 
         boolean complete() {
             return complete;
+        }
+
+        synchronized int size() {
+            return lines.size();
         }
     }
 
@@ -453,6 +462,7 @@ final class TestKubelet implements AutoCloseable {
             for (int i = 0; i < 200 && !log.complete(); i++) {
                 sleep(25);
             }
+            catchUp(docker, log);
             int exit = code.isEmpty() ? 137 : Integer.parseInt(code);
             boolean oom = "true"
                     .equals(TestDocker.run(List.of("inspect", "-f", "{{.State.OOMKilled}}", docker), null, 30)
@@ -472,6 +482,28 @@ final class TestKubelet implements AutoCloseable {
                             .build());
             publish();
             return exit;
+        }
+
+        /**
+         * {@code docker logs -f} may stop before the last lines of a container that just exited (more so on a
+         * busy machine); a final full read adds whatever the follower missed.
+         */
+        private void catchUp(String docker, ContainerLog log) {
+            var all = TestDocker.run(List.of("logs", "--timestamps", docker), null, 120);
+            List<String> lines = new ArrayList<>(all.out().lines().toList());
+            lines.addAll(all.err().lines().toList());
+            if (lines.size() <= log.size()) {
+                return;
+            }
+            lines.sort(java.util.Comparator.comparing(line -> line.substring(0, Math.max(0, line.indexOf(' ')))));
+            for (String line : lines.subList(log.size(), lines.size())) {
+                int space = line.indexOf(' ');
+                try {
+                    log.add(Instant.parse(line.substring(0, space)), line.substring(space + 1));
+                } catch (RuntimeException e) {
+                    log.add(Instant.now(), line);
+                }
+            }
         }
 
         private void watchDeadline(List<Thread> waits) {

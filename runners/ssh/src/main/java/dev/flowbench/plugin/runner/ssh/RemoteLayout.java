@@ -18,7 +18,7 @@ import java.util.HexFormat;
  */
 record RemoteLayout(String root) {
 
-    private static final String SALT = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    private static final String SALT = salt();
 
     /** The layout of the run whose local working directory is {@code localWorkingDirectory}. */
     static RemoteLayout of(String tempDirectory, Path localWorkingDirectory) {
@@ -42,6 +42,12 @@ record RemoteLayout(String root) {
     /** Our scripts, the environment file and the process group id. */
     String run() {
         return root + "/run";
+    }
+
+    private static String salt() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String hash(String text) {

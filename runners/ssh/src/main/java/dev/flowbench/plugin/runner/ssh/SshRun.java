@@ -139,7 +139,10 @@ final class SshRun implements RunHandle {
         }
     }
 
-    /** Runs the wrapper and waits for its exit code; null when it never came (connection lost or gave up). */
+    /**
+     * Runs the wrapper and waits for its exit code; null when the run was stopped and the host never sent one.
+     * A channel closed without an exit code otherwise means the connection broke: a {@link RunnerException}.
+     */
     private Integer runCommands(SshConnection connection) throws IOException {
         String command = "/bin/sh " + RemoteScripts.quote(layout.run() + "/wrapper.sh");
         try (ChannelExec channel = connection.start(
@@ -174,8 +177,7 @@ final class SshRun implements RunHandle {
                     break; // the remote side does not answer any more: close the channel and move on
                 }
                 if (!connection.isOpen()) {
-                    throw new RunnerException(masker.mask(
-                            "the connection to " + connection.target() + " was lost while the commands were running"));
+                    throw connectionLost(connection);
                 }
             }
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), DRAIN); // the rest of the output
@@ -184,8 +186,16 @@ final class SshRun implements RunHandle {
             if (status == null && channel.getExitSignal() != null) {
                 status = 128 + signalNumber(channel.getExitSignal());
             }
+            if (status == null && !stopped) {
+                throw connectionLost(connection);
+            }
             return status;
         }
+    }
+
+    private RunnerException connectionLost(SshConnection connection) {
+        return new RunnerException(masker.mask("the connection to " + connection.target()
+                + " was lost before the commands ended; they may still be running there"));
     }
 
     /** Kills the remote process group: TERM, then KILL after the grace period. */

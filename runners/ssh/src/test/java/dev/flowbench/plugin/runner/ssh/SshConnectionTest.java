@@ -201,6 +201,29 @@ class SshConnectionTest {
     }
 
     @Test
+    void aConnectionLostWhileTheCommandsRunFailsTheRunWithOneLine() throws Exception {
+        var listener = new RecordingListener();
+        RunRequest request = request("echo started", "sleep 30");
+        try (TestSshServer doomed = TestSshServer.start()) {
+            var handle = doomed.passwordRunner(Duration.ofSeconds(1)).run(request, listener);
+            assertThat(listener.awaitLine("started"::equals, WAIT)).isTrue();
+            doomed.close();
+
+            RunnerException error = catchThrowableOfType(RunnerException.class, () -> handle.await(WAIT));
+
+            assertThat(error.getMessage())
+                    .startsWith("the connection to 127.0.0.1:")
+                    .contains("was lost before the commands ended");
+            assertThat(listener.events()).containsExactly("started", "failed");
+        } finally {
+            String directory = server.passwordRunner(Duration.ZERO)
+                    .layout(request.workingDirectory())
+                    .root();
+            deleteTree(Path.of(directory)); // the host could not clean up after the lost connection
+        }
+    }
+
+    @Test
     void aRunnerWithoutCredentialsFailsBeforeConnecting() {
         var runner =
                 new SshRunner("127.0.0.1", server.port(), "flow", null, null, null, null, null, true, null, null, null);
@@ -262,6 +285,17 @@ class SshConnectionTest {
     private static RunnerException failure(SshRunner runner, RunRequest request, RecordingListener listener) {
         return catchThrowableOfType(
                 RunnerException.class, () -> runner.run(request, listener).await(WAIT));
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var walk = Files.walk(root)) {
+                for (Path path :
+                        walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     private static java.security.PublicKey serverKey() throws Exception {

@@ -78,7 +78,7 @@ class SshRunnerTest extends TaskRunnerContract {
     @Test
     void detailsNameTheHostTheRemoteDirectoryAndTheProcessGroup() throws Exception {
         var listener = new RecordingListener();
-        RunRequest request = request("pwd", "ps -o pgid= -p $$ | tr -d ' '");
+        RunRequest request = request("pwd", "cut -d ' ' -f 5 /proc/$$/stat"); // field 5: the process group
         RunResult result = runner().run(request, listener).await(WAIT);
 
         String directory = result.details().get("directory");
