@@ -1,6 +1,7 @@
 package dev.flowbench.editor.language;
 
 import dev.flowbench.schema.registry.PluginRegistry;
+import dev.flowbench.schema.validation.ValidationContext;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class LanguageBenchmark {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        FlowLanguage language = FlowLanguage.forFlows(PluginRegistry.builtIn(), LanguageContext::none);
+        FlowLanguage language = FlowLanguage.forFlows(PluginRegistry.builtIn(), ValidationContext::none);
         out.println("load average at start: "
                 + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
