@@ -18,8 +18,8 @@ fail() {
 if [ "${1:-}" != "--no-build" ]; then
   step "building the app image and the .deb"
   log="$(mktemp)"
-  if ! ./mvnw -B -o package -Pinstallers -Dmaven.test.skip=true -Dspotless.check.skip=true -pl installers -am >"$log" 2>&1 \
-    && ! ./mvnw -B package -Pinstallers -Dmaven.test.skip=true -Dspotless.check.skip=true -pl installers -am >"$log" 2>&1; then
+  if ! ./mvnw -B -o package -Pinstallers -DskipTests -Dspotless.check.skip=true -pl installers -am >"$log" 2>&1 \
+    && ! ./mvnw -B package -Pinstallers -DskipTests -Dspotless.check.skip=true -pl installers -am >"$log" 2>&1; then
     grep -E '^\[ERROR\]' "$log" | head -20 >&2 || tail -20 "$log" >&2
     fail "the installer build failed (full log: $log)"
   fi
