@@ -61,7 +61,7 @@ step "flowbench validate flows/hello.yaml"
 as_user flowbench validate --workspace "$workspace" "$workspace/flows/hello.yaml" \
   || fail "flowbench validate of the hello flow failed"
 
-if as_user flowbench run --help >/dev/null 2>&1; then
+if as_user flowbench --help 2>&1 | grep -Eq '^ +run( |$)'; then
   step "flowbench run flows/hello.yaml"
   out="$(cd "$workspace" && as_user flowbench run flows/hello.yaml 2>&1)" || fail "flowbench run failed: $out"
   printf '%s\n' "$out"
