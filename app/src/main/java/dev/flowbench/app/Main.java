@@ -1,6 +1,7 @@
 package dev.flowbench.app;
 
 import dev.flowbench.app.cli.FlowbenchCommand;
+import dev.flowbench.app.smoke.WindowProbe;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -14,6 +15,9 @@ public final class Main {
     /** Runs Flowbench and exits with the command's exit code. */
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (WindowProbe.requested()) {
+                WindowProbe.start();
+            }
             System.exit(dev.flowbench.app.desktop.DesktopApp.launch(FlowbenchCommand.defaultWorkspace()));
         }
         var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
         description = "An IDE and runner for Kestra-style YAML flows. Without a command, opens the editor.",
         subcommands = {
             ValidateCommand.class,
+            RunCommand.class,
+            PlanCommand.class,
+            HistoryCommand.class,
+            LogsCommand.class,
             EffectiveCommand.class,
             LspCommand.class,
             SchemaCommand.class,

@@ -10,6 +10,13 @@ final class Json {
 
     private Json() {}
 
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
+
+    /** {@code value} as JSON on one line. */
+    static String compact(Object value) {
+        return COMPACT.writeValueAsString(value);
+    }
+
     /** {@code value} as indented JSON. */
     static String write(Object value) {
         return MAPPER.writeValueAsString(value);

@@ -1,10 +1,14 @@
 package dev.flowbench.app.desktop;
 
+import dev.flowbench.app.desktop.workbench.UserSettings;
+import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
+import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,7 +58,7 @@ public final class DesktopApp {
                 try {
                     var stage = new Stage();
                     stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
-                    EditorWindow.show(stage, workspace);
+                    open(stage, chooseWorkspace(workspace, env));
                 } catch (RuntimeException | LinkageError e) {
                     failure.set(e);
                     closed.countDown();
@@ -75,6 +79,39 @@ public final class DesktopApp {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The workspace to open: the one asked for, except that the bundled example (the default when nothing
+     * else is known) gives way to the workspace the user had open last time.
+     */
+    static Path chooseWorkspace(Path requested, Map<String, String> env) {
+        var settings = UserSettings.forUser(env, System.getProperty("user.home"));
+        Path chosen = requested;
+        if (requested
+                .toAbsolutePath()
+                .normalize()
+                .equals(ExampleWorkspace.path().toAbsolutePath().normalize())) {
+            chosen = settings.lastWorkspace().orElse(requested);
+        }
+        settings.rememberWorkspace(chosen);
+        return chosen;
+    }
+
+    /** Opens the main window on {@code workspace} in {@code stage}; closing it saves the session. */
+    static MainWindow open(Stage stage, Path workspace) {
+        var background = Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().daemon().name("flowbench-background-", 0).factory());
+        var scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("flowbench-journal").factory());
+        var workbench = new WorkbenchViewModel(workspace, background, Platform::runLater, scheduler);
+        MainWindow window = MainWindow.show(stage, workbench);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            window.saveSession();
+            background.shutdownNow();
+            scheduler.shutdown();
+        });
+        return window;
     }
 
     private static String oneLine(Throwable e) {

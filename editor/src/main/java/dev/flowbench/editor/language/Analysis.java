@@ -1,6 +1,9 @@
 package dev.flowbench.editor.language;
 
+import dev.flowbench.schema.defaults.MergedFlow;
 import dev.flowbench.schema.diagnostic.Diagnostic;
+import dev.flowbench.schema.environment.EffectiveConfiguration;
+import dev.flowbench.schema.environment.Environment;
 import dev.flowbench.schema.validation.ValidationContext;
 import dev.flowbench.schema.yaml.YamlDocument;
 import java.util.List;
@@ -17,13 +20,13 @@ final class Analysis {
     private volatile FlowFacts facts;
     private volatile YamlDocument document;
     private volatile Validated validated;
-    private volatile Effective effective;
+    private volatile Merged merged;
 
     /** Diagnostics and the environment they were computed for. */
     private record Validated(ValidationContext context, List<Diagnostic> diagnostics) {}
 
     /** The flow with pluginDefaults applied and the environment it was computed for. */
-    private record Effective(ValidationContext context, Object flow) {}
+    private record Merged(Environment environment, MergedFlow flow) {}
 
     Analysis(String text) {
         this.text = text;
@@ -68,15 +71,18 @@ final class Analysis {
         return current.diagnostics();
     }
 
-    /** The flow with {@code context}'s pluginDefaults applied, or null when the document is not a mapping. */
-    Object effectiveFlow(ValidationContext context) {
-        Effective current = effective;
-        if (current == null || current.context() != context) {
-            Object flow = document().root() instanceof java.util.Map<?, ?>
-                    ? context.merge(document()).flow()
-                    : null;
-            current = new Effective(context, flow);
-            effective = current;
+    /** The merged flow if {@link #merged} already computed it for {@code environment}, else null. */
+    MergedFlow mergedIfReady(Environment environment) {
+        Merged current = merged;
+        return current != null && current.environment() == environment ? current.flow() : null;
+    }
+
+    /** The flow merged with its own and {@code environment}'s pluginDefaults (null: its own only), once per environment. */
+    MergedFlow merged(Environment environment) {
+        Merged current = merged;
+        if (current == null || current.environment() != environment) {
+            current = new Merged(environment, EffectiveConfiguration.merge(document(), environment));
+            merged = current;
         }
         return current.flow();
     }

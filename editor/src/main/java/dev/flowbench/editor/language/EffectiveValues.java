@@ -1,88 +1,108 @@
 package dev.flowbench.editor.language;
 
-import dev.flowbench.schema.validation.ValidationContext;
+import dev.flowbench.schema.defaults.MergedFlow;
+import dev.flowbench.schema.defaults.ValueOrigin;
 import dev.flowbench.schema.yaml.JsonPointers;
-import dev.flowbench.schema.yaml.YamlNode;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The hover lines telling what pluginDefaults change: the effective value of a property when it differs from
- * what is written, and the values an instance receives without writing them. Empty text when defaults change
- * nothing (or there is no environment), so hovers stay short.
+ * The hover lines telling what pluginDefaults do to a plugin instance: for a property, its effective value and
+ * the default it comes from when that is not what the task writes; for a {@code type:}, every value the
+ * instance receives from defaults with its origin. Empty text when defaults change nothing.
  */
 final class EffectiveValues {
     private static final int MAX_LINES = 12;
 
-    /** The effective-value line of the property at {@code path}, or empty text. */
-    String forProperty(Analysis analysis, ValidationContext context, List<String> path) {
-        if (context == null) {
+    /** The effective value of the property at {@code path} when a default decides it, or empty text. */
+    String forProperty(Analysis analysis, LanguageContext context, List<String> path) {
+        MergedFlow merged = merged(analysis, context);
+        if (merged == null) {
             return "";
         }
-        Object effective = valueAt(analysis.effectiveFlow(context), path);
-        Object written =
-                analysis.document().node(pointer(path)).map(YamlNode::value).orElse(null);
-        if (effective == null || Objects.equals(effective, written)) {
+        String pointer = JsonPointers.of(path.toArray(String[]::new));
+        Optional<ValueOrigin> origin = merged.origin(pointer);
+        Object value = EffectiveValues.valueAt(merged.flow(), path);
+        if (origin.isEmpty() || origin.get().fromFlow() || value instanceof Map<?, ?>) {
             return "";
         }
-        return "\n\nEffective value" + where(context) + ": `" + show(effective) + "` (from pluginDefaults, which"
-                + " override this one)";
+        return "\n\nEffective value" + where(context) + ": `" + show(value) + "` — from "
+                + origin.get().describe() + ", which overrides what is written here";
     }
 
-    /** The lines listing what pluginDefaults add to the instance at {@code path}, or empty text. */
-    String forInstance(Analysis analysis, ValidationContext context, List<String> path) {
-        if (context == null) {
-            return "";
-        }
-        Object effective = valueAt(analysis.effectiveFlow(context), path);
-        Object written =
-                analysis.document().node(pointer(path)).map(YamlNode::value).orElse(null);
-        if (!(effective instanceof Map<?, ?> values) || Objects.equals(effective, written)) {
+    /** The values the instance at {@code path} receives from pluginDefaults, with their origins; or empty text. */
+    String forInstance(Analysis analysis, LanguageContext context, List<String> path) {
+        MergedFlow merged = merged(analysis, context);
+        if (merged == null) {
             return "";
         }
         var lines = new StringBuilder();
         int[] count = {0};
-        differences("", values, written instanceof Map<?, ?> map ? map : Map.of(), lines, count);
+        leaves(merged, valueAt(merged.flow(), path), JsonPointers.of(path.toArray(String[]::new)), "", lines, count);
         if (lines.isEmpty()) {
             return "";
         }
-        return "\n\nFrom pluginDefaults" + where(context) + ":\n" + lines;
+        if (count[0] > MAX_LINES) {
+            lines.append("\n- … and ").append(count[0] - MAX_LINES).append(" more");
+        }
+        return "\n\nFrom pluginDefaults" + where(context) + ":" + lines;
     }
 
-    private static void differences(
-            String prefix, Map<?, ?> effective, Map<?, ?> written, StringBuilder out, int[] count) {
-        for (var entry : effective.entrySet()) {
-            String key = prefix + entry.getKey();
-            Object mine = written.get(entry.getKey());
-            if (Objects.equals(entry.getValue(), mine)) {
-                continue;
+    /**
+     * Whether pluginDefaults can change anything in {@code analysis}'s flow: it has its own, or an environment
+     * is chosen. Cheap: it looks at the text, never parses it.
+     */
+    static boolean apply(Analysis analysis, LanguageContext context) {
+        return context != null
+                && (context.environment() != null || analysis.text().contains("pluginDefaults"));
+    }
+
+    /**
+     * The merged flow if validation already computed it, else null: merging a large flow costs as much as
+     * validating it, too much for a hover, so hovers show effective values once the text has been validated
+     * (which editors and the language server do after every edit).
+     */
+    private static MergedFlow merged(Analysis analysis, LanguageContext context) {
+        return apply(analysis, context) ? analysis.mergedIfReady(context.environment()) : null;
+    }
+
+    private static void leaves(
+            MergedFlow merged, Object value, String pointer, String name, StringBuilder out, int[] count) {
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            for (var entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                leaves(
+                        merged,
+                        entry.getValue(),
+                        JsonPointers.child(pointer, key),
+                        name.isEmpty() ? key : name + "." + key,
+                        out,
+                        count);
             }
-            if (entry.getValue() instanceof Map<?, ?> nested && (mine == null || mine instanceof Map<?, ?>)) {
-                differences(key + ".", nested, mine == null ? Map.of() : (Map<?, ?>) mine, out, count);
-                continue;
-            }
-            if (count[0]++ < MAX_LINES) {
-                out.append("\n- `")
-                        .append(key)
-                        .append("`: `")
-                        .append(show(entry.getValue()))
-                        .append('`');
-            }
+            return;
+        }
+        Optional<ValueOrigin> origin = merged.origin(pointer);
+        if (origin.isEmpty() || origin.get().fromFlow() || name.isEmpty()) {
+            return;
+        }
+        if (count[0]++ < MAX_LINES) {
+            out.append("\n- `")
+                    .append(name)
+                    .append("`: `")
+                    .append(show(value))
+                    .append("` — ")
+                    .append(origin.get().describe());
         }
     }
 
-    private static String where(ValidationContext context) {
-        return context.environment() == null ? "" : " in environment `" + context.environment() + "`";
+    private static String where(LanguageContext context) {
+        return context.name() == null ? "" : " in environment `" + context.name() + "`";
     }
 
     private static String show(Object value) {
         String text = String.valueOf(value);
         return text.length() > 80 ? text.substring(0, 77) + "…" : text;
-    }
-
-    private static String pointer(List<String> path) {
-        return JsonPointers.of(path.toArray(String[]::new));
     }
 
     /** The value at {@code path} in a JSON-like tree, or null. */
@@ -92,9 +112,9 @@ final class EffectiveValues {
             if (current instanceof Map<?, ?> map) {
                 current = map.get(segment);
             } else if (current instanceof List<?> list
-                    && segment.chars().allMatch(Character::isDigit)
                     && !segment.isEmpty()
-                    && segment.length() < 9) {
+                    && segment.length() < 9
+                    && segment.chars().allMatch(Character::isDigit)) {
                 int index = Integer.parseInt(segment);
                 current = index < list.size() ? list.get(index) : null;
             } else {

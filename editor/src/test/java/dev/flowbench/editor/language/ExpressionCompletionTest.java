@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.editor.api.CompletionItem;
 import dev.flowbench.editor.api.CompletionResult;
-import dev.flowbench.schema.validation.ValidationContext;
 import org.junit.jupiter.api.Test;
 
 /** Completion inside {@code {{ }}} at a {@code |} caret. */
@@ -113,7 +112,7 @@ class ExpressionCompletionTest {
 
     @Test
     void withoutAnEnvironmentSecretNamesAreNotGuessed() {
-        var language = FlowLanguage.forFlows(Fixtures.REGISTRY, ValidationContext::none);
+        var language = FlowLanguage.forFlows(Fixtures.REGISTRY, LanguageContext::none);
 
         CompletionResult result = complete(language, FLOW + "    message: \"{{ secret('|') }}\"\n");
 

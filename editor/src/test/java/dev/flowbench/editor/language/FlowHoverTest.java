@@ -3,11 +3,9 @@ package dev.flowbench.editor.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.editor.api.Hover;
+import dev.flowbench.schema.environment.Environment;
 import dev.flowbench.schema.validation.ValidationContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.flowbench.schema.yaml.YamlDocument;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -137,40 +135,65 @@ class FlowHoverTest {
     }
 
     @Test
-    void valuesFromPluginDefaultsShowTheirEffectiveValueAndOrigin() {
+    void onceValidatedValuesFromPluginDefaultsShowTheirEffectiveValueAndOrigin() {
         var language = FlowLanguage.forFlows(Fixtures.REGISTRY, () -> PROD);
+        assertThat(hover(language, FLOW, "      ", "pullPolicy").orElseThrow().markdown())
+                .as("before validation, no effective values")
+                .doesNotContain("Effective value");
+        language.diagnose(FLOW);
 
         Hover type = hover(language, FLOW, "  - id: build\n    type: ", "io.kestra.plugin.scripts.shell.Commands")
                 .orElseThrow();
         assertThat(type.markdown())
                 .contains("From pluginDefaults in environment `prod`:")
-                .contains("- `taskRunner.pullPolicy`: `ALWAYS`")
-                .contains("- `taskRunner.namespace`: `company-team`");
+                .contains("- `taskRunner.pullPolicy`: `ALWAYS` — forced namespace company.team default #1 in"
+                        + " environments/prod.yaml, line 14")
+                .contains("- `taskRunner.memory.memory`: `1g` — instance default #1 in environments/prod.yaml, line 7")
+                .doesNotContain("containerImage");
 
         Hover written = hover(language, FLOW, "      ", "pullPolicy").orElseThrow();
         assertThat(written.markdown())
-                .contains(
-                        "Effective value in environment `prod`: `ALWAYS` (from pluginDefaults, which override this one)");
+                .contains("Effective value in environment `prod`: `ALWAYS` — from forced namespace company.team"
+                        + " default #1 in environments/prod.yaml, line 14, which overrides what is written here");
 
         Hover unchanged = hover(language, FLOW, "    ", "containerImage").orElseThrow();
         assertThat(unchanged.markdown()).doesNotContain("Effective value");
     }
 
-    /** An environment forcing {@code pullPolicy: ALWAYS} and a namespace onto every task runner. */
-    private static final ValidationContext PROD = new ValidationContext("prod", Set.of(), (flow, findings) -> {
-        var copy = new LinkedHashMap<Object, Object>(flow);
-        var tasks = new ArrayList<Object>();
-        for (Object task : (List<?>) flow.get("tasks")) {
-            var taskCopy = new LinkedHashMap<Object, Object>((Map<?, ?>) task);
-            if (taskCopy.get("taskRunner") instanceof Map<?, ?> runner) {
-                var runnerCopy = new LinkedHashMap<Object, Object>(runner);
-                runnerCopy.put("pullPolicy", "ALWAYS");
-                runnerCopy.put("namespace", "company-team");
-                taskCopy.put("taskRunner", runnerCopy);
-            }
-            tasks.add(taskCopy);
-        }
-        copy.put("tasks", tasks);
-        return copy;
-    });
+    @Test
+    void theFlowsOwnDefaultsCountWithoutAnEnvironment() {
+        String flow = FLOW + """
+                pluginDefaults:
+                  - type: io.kestra.plugin.core.log.Log
+                    values:
+                      level: WARN
+                """;
+
+        Fixtures.FLOWS.diagnose(flow);
+        Hover type = hover(Fixtures.FLOWS, flow, "type: ", "io.kestra.plugin.core.log.Log")
+                .orElseThrow();
+
+        assertThat(type.markdown())
+                .contains("From pluginDefaults in environment `dev`:\n- `level`: `WARN` — flow default #1, line 22");
+    }
+
+    /** An environment giving script tasks a runner memory and forcing the Docker runner to pull always. */
+    private static final LanguageContext PROD = new LanguageContext(
+            new ValidationContext("prod", Set.of(), (flow, findings) -> flow),
+            Environment.of("prod", YamlDocument.parse("""
+                    description: production
+                    pluginDefaults:
+                      - type: io.kestra.plugin.scripts
+                        values:
+                          taskRunner:
+                            memory:
+                              memory: 1g
+                    namespaces:
+                      company.team:
+                        pluginDefaults:
+                          - type: io.kestra.plugin.scripts.runner.docker.Docker
+                            forced: true
+                            values:
+                              pullPolicy: ALWAYS
+                    """)));
 }

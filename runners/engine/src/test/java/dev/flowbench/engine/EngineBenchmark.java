@@ -70,7 +70,7 @@ public final class EngineBenchmark {
                     "bash loop, same commands as builtins (no process per command):   %.0f ms%n",
                     median(inlineTimes) / 1e6);
             System.out.printf(
-                    "JVM alone spawning setsid /bin/sh -c per command (spawn floor): %.0f ms%n",
+                    "JDK ProcessBuilder alone, setsid /bin/sh -c per command (portable path, no engine): %.0f ms%n",
                     median(spawnTimes) / 1e6);
             System.out.printf(
                     "ratio engine / bash loop: %.2fx (target <= 1.5x); medians of %d rounds on %d cores%n",
@@ -103,7 +103,7 @@ public final class EngineBenchmark {
         return System.nanoTime() - start;
     }
 
-    /** What the JVM needs just to start the same processes the Process runner starts, without any engine. */
+    /** What the JDK's own process start costs for the same commands (the Process runner's portable path). */
     private static long timeJavaSpawns() throws IOException, InterruptedException {
         long start = System.nanoTime();
         for (int i = 1; i <= TASKS; i++) {

@@ -25,7 +25,6 @@ final class DockerRun implements RunHandle {
     private final ContainerRun container;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
-    private volatile String containerId;
 
     private DockerRun(RunRequest request, RunListener listener, DockerTask task, DockerEngine engine) {
         this.request = request;
@@ -61,7 +60,6 @@ final class DockerRun implements RunHandle {
         return new ContainerRun.Output() {
             @Override
             public void started(String id) {
-                containerId = id;
                 listener.started(
                         request, Map.of("containerId", id, "image", task.spec().image()));
             }
@@ -126,10 +124,5 @@ final class DockerRun implements RunHandle {
     @Override
     public CompletionStage<RunResult> result() {
         return result.minimalCompletionStage();
-    }
-
-    /** The container's id once created, else null; for tests and diagnostics. */
-    String containerId() {
-        return containerId;
     }
 }

@@ -35,7 +35,6 @@ final class VolumeFiles implements TaskFiles {
     private final Path workingDirectory;
     private final Path outputDirectory;
     private final List<PathMatcher> globs;
-    private final List<String> globTexts;
 
     /**
      * A strategy using volumes named after {@code volume} (created by {@link #create}) for the two directories of this
@@ -54,7 +53,6 @@ final class VolumeFiles implements TaskFiles {
         this.labels = Map.copyOf(labels);
         this.workingDirectory = workingDirectory;
         this.outputDirectory = outputDirectory;
-        this.globTexts = List.copyOf(globs);
         this.globs = globs.stream()
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
                 .toList();
@@ -145,11 +143,6 @@ final class VolumeFiles implements TaskFiles {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.findAny().isEmpty();
         }
-    }
-
-    /** Globs for the plan. */
-    List<String> globs() {
-        return globTexts;
     }
 
     private void writeTar(OutputStream out) throws IOException {

@@ -1,0 +1,392 @@
+package dev.flowbench.app.desktop;
+
+import dev.flowbench.app.desktop.commands.Command;
+import dev.flowbench.app.desktop.commands.CommandPaletteView;
+import dev.flowbench.app.desktop.commands.CommandPaletteViewModel;
+import dev.flowbench.app.desktop.docs.DocsView;
+import dev.flowbench.app.desktop.document.DocumentTab;
+import dev.flowbench.app.desktop.document.DocumentViewModel;
+import dev.flowbench.app.desktop.document.EditorTabsView;
+import dev.flowbench.app.desktop.outline.OutlineView;
+import dev.flowbench.app.desktop.problems.Problem;
+import dev.flowbench.app.desktop.problems.ProblemsView;
+import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
+import dev.flowbench.app.desktop.workbench.WorkbenchViewModel.Theme;
+import dev.flowbench.app.desktop.workspace.FileKind;
+import dev.flowbench.app.desktop.workspace.WorkspaceEntry;
+import dev.flowbench.app.desktop.workspace.WorkspaceView;
+import dev.flowbench.editor.language.OutlineNode;
+import dev.flowbench.editor.view.EditorTheme;
+import dev.flowbench.editor.view.FlowEditor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/**
+ * The main window: explorer and outline on the left, editor tabs with the problems panel below them, the docs
+ * sidebar on the right, a toolbar and a status bar; every action is also a command of the palette
+ * (Ctrl+Shift+P). Thin: state and decisions live in {@link WorkbenchViewModel}.
+ */
+public final class MainWindow {
+    private final WorkbenchViewModel workbench;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final EditorTabsView tabs;
+    private final DocsView docs;
+    private final ProblemsView problems;
+    private final CommandPaletteView palette;
+    private final List<Command> commands;
+    private final ChangeListener<Number> caretListener = (obs, old, caret) -> caretMoved(caret.intValue());
+    private final ChangeListener<String> textListener = (obs, old, text) -> refreshOutline();
+    private FlowEditor watchedEditor;
+    private DocumentViewModel watchedDocument;
+
+    private MainWindow(Stage stage, WorkbenchViewModel workbench) {
+        this.stage = stage;
+        this.workbench = workbench;
+        root.getStyleClass().add("main-window");
+        tabs = new EditorTabsView(
+                workbench.tabs(), workbench::languageFor, this::openDocs, this::confirmDiscard, this::say);
+        docs = new DocsView(workbench.docs(), this::insertAtCaret);
+        problems = new ProblemsView(workbench.problems(), this::jumpTo, workbench::validateWorkspace);
+        var explorer = new WorkspaceView(workbench.workspace(), explorerActions());
+        var outline = new OutlineView(workbench.outline(), this::reveal);
+
+        var left = new TabPane(tab("Explorer", explorer), tab("Outline", outline));
+        left.getStyleClass().add("side-tabs");
+        var bottom = new TabPane(tab("Problems", problems));
+        bottom.getStyleClass().add("bottom-tabs");
+        var centre = new SplitPane(tabs, bottom);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.74);
+        var main = new SplitPane(left, centre, docs);
+        main.setDividerPositions(0.18, 0.70);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(docs, false);
+        root.setCenter(main);
+
+        commands = Commands.of(this);
+        palette = new CommandPaletteView(new CommandPaletteViewModel(commands));
+        root.setTop(new Toolbar(workbench, this::showPalette).node());
+        root.setBottom(new StatusBar(workbench, tabs).node());
+
+        workbench.languageRevisionProperty().addListener((obs, old, revision) -> {
+            tabs.refreshLanguages();
+            refreshOutline();
+        });
+        workbench.tabs().selectedProperty().addListener((obs, old, document) -> selectionChanged(document));
+        workbench.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
+    }
+
+    /** Builds the window for {@code workbench} in {@code stage}, starts the session and shows it. */
+    public static MainWindow show(Stage stage, WorkbenchViewModel workbench) {
+        var window = new MainWindow(stage, workbench);
+        var scene = new Scene(window.root, 1360, 860);
+        stage.setScene(scene);
+        window.applyTheme(workbench.themeProperty().get());
+        for (Command command : window.commands) {
+            if (!command.shortcut().isEmpty() && !Commands.EDITOR_KEYS.contains(command.id())) {
+                scene.getAccelerators().put(KeyCombination.valueOf(command.shortcut()), command.action());
+            }
+        }
+        stage.setTitle("Flowbench — " + workbench.root().getFileName());
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                window.checkDisk();
+            }
+        });
+        workbench.start();
+        window.selectionChanged(workbench.tabs().getSelected());
+        stage.show();
+        return window;
+    }
+
+    public WorkbenchViewModel workbench() {
+        return workbench;
+    }
+
+    public EditorTabsView tabs() {
+        return tabs;
+    }
+
+    List<Command> commands() {
+        return commands;
+    }
+
+    // ---- actions (also reached through commands) ----
+
+    /** The editor of the selected tab, if any. */
+    Optional<FlowEditor> currentEditor() {
+        return tabs.selectedTab().map(DocumentTab::editor);
+    }
+
+    void save() {
+        tabs.selectedTab().ifPresent(this::save);
+    }
+
+    void saveAll() {
+        tabs.flushAll();
+        workbench.tabs().dirtyDocuments().forEach(d -> tabs.tabOf(d).ifPresent(this::save));
+    }
+
+    private void save(DocumentTab tab) {
+        tab.flush();
+        try {
+            if (tab.document().save() == DocumentViewModel.SaveResult.CONFLICT) {
+                say(tab.document().relative()
+                        + " changed on disk: reload, keep yours, or compare (bar above the text)");
+            } else {
+                say("Saved " + tab.document().relative());
+                workbench.workspace().refresh();
+            }
+        } catch (IOException e) {
+            say("Cannot save " + tab.document().relative() + ": " + e.getMessage());
+        }
+    }
+
+    void closeCurrentTab() {
+        tabs.selectedTab().ifPresent(tab -> {
+            DocumentViewModel document = tab.document();
+            if (!workbench.tabs().close(document) && confirmDiscard(document)) {
+                workbench.tabs().discardAndClose(document);
+            }
+        });
+    }
+
+    void newFlow() {
+        var dialog = new TextInputDialog("my-flow");
+        dialog.initOwner(stage);
+        dialog.setTitle("New flow");
+        dialog.setHeaderText("Flow id (also the file name under flows/)");
+        dialog.showAndWait().ifPresent(this::newFlow);
+    }
+
+    /** Creates {@code flows/<id>.yaml} and opens it. */
+    void newFlow(String id) {
+        try {
+            workbench.open(workbench.workspace().newFlow(id));
+        } catch (IOException e) {
+            say("Cannot create the flow: " + e.getMessage());
+        }
+    }
+
+    void showPalette() {
+        palette.show(root);
+    }
+
+    void toggleTheme() {
+        workbench.themeProperty().set(workbench.themeProperty().get() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
+    }
+
+    void openDocsAtCaret() {
+        currentEditor().ifPresent(editor -> {
+            if (!editor.openDocsAtCaret()) {
+                workbench
+                        .outline()
+                        .typeAt(editor.codeArea().getCaretPosition())
+                        .ifPresentOrElse(this::openDocs, () -> say("No plugin type at the caret"));
+            }
+        });
+    }
+
+    void openDocs(String typeId) {
+        workbench.docs().open(typeId);
+    }
+
+    void say(String message) {
+        workbench.messageProperty().set(message);
+    }
+
+    void close() {
+        tabs.flushAll();
+        workbench.saveState();
+        stage.close();
+    }
+
+    /** Saves what is open and flushes the journal; called when the window closes. */
+    void saveSession() {
+        tabs.flushAll();
+        workbench.saveState();
+    }
+
+    private boolean confirmDiscard(DocumentViewModel document) {
+        var alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Close " + document.relative() + " and discard its unsaved changes?",
+                ButtonType.OK,
+                ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setHeaderText("Unsaved changes");
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    private void jumpTo(Problem problem) {
+        workbench.open(problem.file()).flatMap(tabs::tabOf).ifPresent(tab -> {
+            var range = problem.diagnostic().range();
+            tab.editor().select(range.start().offset(), range.end().offset());
+            tab.editor().codeArea().requestFocus();
+        });
+    }
+
+    private void reveal(OutlineNode node) {
+        currentEditor().ifPresent(editor -> {
+            editor.select(
+                    node.selectionRange().start().offset(),
+                    node.selectionRange().end().offset());
+            editor.codeArea().requestFocus();
+        });
+    }
+
+    private void insertAtCaret(String text) {
+        currentEditor()
+                .ifPresentOrElse(
+                        editor -> {
+                            editor.codeArea().insertText(editor.codeArea().getCaretPosition(), text);
+                            editor.codeArea().requestFocus();
+                        },
+                        () -> say("Open a flow to insert the example into"));
+    }
+
+    private WorkspaceView.Actions explorerActions() {
+        return new WorkspaceView.Actions() {
+            @Override
+            public void open(WorkspaceEntry entry) {
+                if (entry.kind() == FileKind.SECRETS) {
+                    tabs.showSecrets(entry.path(), entry.relative());
+                } else if (entry.kind().isEditable()) {
+                    workbench.open(entry.path());
+                } else {
+                    say(entry.relative() + " is not a text file Flowbench edits");
+                }
+            }
+
+            @Override
+            public void newFlow() {
+                MainWindow.this.newFlow();
+            }
+
+            @Override
+            public void rename(WorkspaceEntry entry) {
+                if (!workbench.tabs().canRename(entry.path())) {
+                    say("Save or close " + entry.relative() + " before renaming it");
+                    return;
+                }
+                var dialog = new TextInputDialog(entry.name());
+                dialog.initOwner(stage);
+                dialog.setTitle("Rename");
+                dialog.setHeaderText("New name for " + entry.relative());
+                dialog.showAndWait().ifPresent(name -> {
+                    try {
+                        Path renamed = workbench.workspace().rename(entry.path(), name);
+                        workbench.tabs().renamed(entry.path(), renamed);
+                    } catch (IOException e) {
+                        say("Cannot rename: " + e.getMessage());
+                    }
+                });
+            }
+
+            @Override
+            public void delete(WorkspaceEntry entry) {
+                var alert = new Alert(
+                        Alert.AlertType.CONFIRMATION,
+                        "Delete " + entry.relative() + "?",
+                        ButtonType.OK,
+                        ButtonType.CANCEL);
+                alert.initOwner(stage);
+                alert.setHeaderText("Delete file");
+                if (alert.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                    return;
+                }
+                workbench.tabs().find(entry.path()).ifPresent(workbench.tabs()::discardAndClose);
+                try {
+                    workbench.workspace().delete(entry.path());
+                } catch (IOException e) {
+                    say("Cannot delete: " + e.getMessage());
+                }
+            }
+        };
+    }
+
+    private void selectionChanged(DocumentViewModel document) {
+        if (watchedEditor != null) {
+            watchedEditor.codeArea().caretPositionProperty().removeListener(caretListener);
+            watchedEditor = null;
+        }
+        if (watchedDocument != null) {
+            watchedDocument.textProperty().removeListener(textListener);
+            watchedDocument = null;
+        }
+        Optional<DocumentTab> tab = Optional.ofNullable(document).flatMap(tabs::tabOf);
+        tab.ifPresent(t -> {
+            watchedEditor = t.editor();
+            watchedEditor.codeArea().caretPositionProperty().addListener(caretListener);
+            watchedDocument = document;
+            document.textProperty().addListener(textListener);
+        });
+        refreshOutline();
+    }
+
+    private void refreshOutline() {
+        DocumentViewModel document = workbench.tabs().getSelected();
+        if (document == null) {
+            workbench.outline().update(null, null);
+            return;
+        }
+        workbench
+                .language(document.kind())
+                .ifPresentOrElse(
+                        language -> workbench.outline().update(document.getText(), language::outline),
+                        () -> workbench.outline().update(null, null));
+    }
+
+    private void caretMoved(int caret) {
+        workbench.outline().typeAt(caret).ifPresent(workbench.docs()::caretIn);
+    }
+
+    private void checkDisk() {
+        for (DocumentViewModel document : List.copyOf(workbench.tabs().documents())) {
+            try {
+                document.checkDisk();
+            } catch (IOException e) {
+                say("Cannot read " + document.relative() + ": " + e.getMessage());
+            }
+        }
+        workbench.workspace().refresh();
+    }
+
+    private void applyTheme(Theme theme) {
+        String sheet = theme == Theme.DARK ? "app-dark.css" : "app-light.css";
+        stage.getScene()
+                .getStylesheets()
+                .setAll(
+                        url("app-base.css"),
+                        url(sheet),
+                        EditorTheme.baseStylesheet(),
+                        (theme == Theme.DARK ? EditorTheme.DARK : EditorTheme.LIGHT).stylesheet());
+        tabs.setEditorTheme(theme == Theme.DARK ? EditorTheme.DARK : EditorTheme.LIGHT);
+    }
+
+    private static String url(String name) {
+        return Objects.requireNonNull(MainWindow.class.getResource(name), name).toExternalForm();
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        var tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
+    }
+}

@@ -1,0 +1,337 @@
+package dev.flowbench.app.desktop.workbench;
+
+import dev.flowbench.app.desktop.docs.DocsViewModel;
+import dev.flowbench.app.desktop.document.DocumentViewModel;
+import dev.flowbench.app.desktop.document.EditorTabsViewModel;
+import dev.flowbench.app.desktop.document.Journal;
+import dev.flowbench.app.desktop.outline.OutlineViewModel;
+import dev.flowbench.app.desktop.problems.ProblemsViewModel;
+import dev.flowbench.app.desktop.workspace.FileKind;
+import dev.flowbench.app.desktop.workspace.WorkspaceViewModel;
+import dev.flowbench.app.workspace.EnvironmentContexts;
+import dev.flowbench.app.workspace.PluginDirectories;
+import dev.flowbench.editor.api.LanguageSupport;
+import dev.flowbench.editor.language.FlowLanguage;
+import dev.flowbench.schema.diagnostic.Diagnostic;
+import dev.flowbench.schema.registry.PluginRegistry;
+import dev.flowbench.schema.validation.ValidationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One workspace open in the app: its explorer, tabs, journal, docs sidebar, problems and outline, the plugin
+ * registry (loaded in the background) with the language services built on it, and the chosen environment.
+ *
+ * <p>All methods run on the FX thread (or the test's thread); background work reports back through the
+ * {@code ui} executor.
+ */
+public final class WorkbenchViewModel {
+    /** The colour theme of the whole window. */
+    public enum Theme {
+        LIGHT,
+        DARK
+    }
+
+    private final Path root;
+    private final Executor background;
+    private final Executor ui;
+    private final WorkspaceViewModel workspace;
+    private final Journal journal;
+    private final EditorTabsViewModel tabs;
+    private final DocsViewModel docs;
+    private final ProblemsViewModel problems;
+    private final OutlineViewModel outline;
+    private final ReadOnlyObjectWrapper<PluginRegistry> registry = new ReadOnlyObjectWrapper<>(this, "registry");
+    private final ObservableList<String> environments = FXCollections.observableArrayList();
+    private final StringProperty environment = new SimpleStringProperty(this, "environment");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyLongWrapper languageRevision = new ReadOnlyLongWrapper(this, "languageRevision");
+    private volatile ValidationContext context = ValidationContext.none();
+    private FlowLanguage flowLanguage;
+    private FlowLanguage environmentLanguage;
+
+    /**
+     * @param background runs slow work (registry loading, workspace validation)
+     * @param ui runs results on the thread that owns the properties (the FX thread)
+     * @param scheduler runs the journal's delayed writes
+     */
+    public WorkbenchViewModel(Path root, Executor background, Executor ui, ScheduledExecutorService scheduler) {
+        this.root = root.toAbsolutePath().normalize();
+        this.background = background;
+        this.ui = ui;
+        this.workspace = new WorkspaceViewModel(this.root);
+        this.journal = new Journal(this.root, scheduler, Duration.ofMillis(300));
+        this.tabs = new EditorTabsViewModel(this.root, journal);
+        this.docs = new DocsViewModel(registry::get, () -> PluginDirectories.of(this.root, List.of()));
+        this.problems = new ProblemsViewModel(tabs.documents(), workspace::relativize);
+        this.outline = new OutlineViewModel(background, ui);
+        environments.setAll(workspace.environments());
+        environment.addListener((obs, old, name) -> environmentChanged(name));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    public EditorTabsViewModel tabs() {
+        return tabs;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public DocsViewModel docs() {
+        return docs;
+    }
+
+    public ProblemsViewModel problems() {
+        return problems;
+    }
+
+    public OutlineViewModel outline() {
+        return outline;
+    }
+
+    /** The plugin registry once loaded; null while loading. */
+    public ReadOnlyObjectProperty<PluginRegistry> registryProperty() {
+        return registry.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> environments() {
+        return environments;
+    }
+
+    /** The environment whose pluginDefaults and secrets validation uses (and runs will use). */
+    public StringProperty environmentProperty() {
+        return environment;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** A one-line message for the status bar ("Restored unsaved edits of 2 files"). */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** True while the registry loads or the workspace is being validated. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts the session: loads the registry in the background, restores journalled edits (saying so),
+     * reopens last session's tabs, or opens the example flow on a first start.
+     */
+    public void start() {
+        WorkspaceState state = WorkspaceState.load(root);
+        if (state.theme() != null) {
+            theme.set(state.theme().equals("DARK") ? Theme.DARK : Theme.LIGHT);
+        }
+        String env = state.environment() != null && environments.contains(state.environment())
+                ? state.environment()
+                : environments.contains("dev") ? "dev" : environments.isEmpty() ? null : environments.getFirst();
+        environment.set(env);
+        loadRegistry();
+        for (String file : state.openFiles()) {
+            openQuietly(root.resolve(file));
+        }
+        if (state.openFiles().isEmpty() && Files.isRegularFile(root.resolve("flows/hello.yaml"))) {
+            openQuietly(root.resolve("flows/hello.yaml"));
+        }
+        if (state.selectedFile() != null) {
+            tabs.find(root.resolve(state.selectedFile())).ifPresent(tabs.selectedProperty()::set);
+        }
+        List<DocumentViewModel> restored = tabs.restoreFromJournal();
+        if (!restored.isEmpty()) {
+            message.set("Restored unsaved edits of " + restored.size() + (restored.size() == 1 ? " file: " : " files: ")
+                    + String.join(
+                            ", ",
+                            restored.stream().map(d -> d.relative().toString()).toList()));
+        }
+    }
+
+    /** Opens {@code file} in a tab, reporting a failure in the status bar. */
+    public Optional<DocumentViewModel> open(Path file) {
+        try {
+            return Optional.of(tabs.open(file));
+        } catch (IOException e) {
+            message.set("Cannot open " + workspace.relativize(file) + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The language services for documents of {@code kind}, or {@link LanguageSupport#NONE} while loading. */
+    public LanguageSupport languageFor(FileKind kind) {
+        return language(kind).map(FlowLanguage::support).orElse(LanguageSupport.NONE);
+    }
+
+    /** The language of {@code kind} once the registry is loaded. */
+    public Optional<FlowLanguage> language(FileKind kind) {
+        return Optional.ofNullable(
+                switch (kind) {
+                    case FLOW -> flowLanguage;
+                    case ENVIRONMENT -> environmentLanguage;
+                    default -> null;
+                });
+    }
+
+    /**
+     * Changes whenever editors should take fresh language support from {@link #languageFor}: the registry
+     * finished loading, or the environment changed (so validation and completion see its defaults and secrets).
+     */
+    public ReadOnlyLongProperty languageRevisionProperty() {
+        return languageRevision.getReadOnlyProperty();
+    }
+
+    /** The current environment's validation context; {@link ValidationContext#none()} when there is none. */
+    public ValidationContext context() {
+        return context;
+    }
+
+    /** Validates every flow and environment file in the background and lists their problems. */
+    public void validateWorkspace() {
+        Optional<FlowLanguage> flows = language(FileKind.FLOW);
+        Optional<FlowLanguage> envs = language(FileKind.ENVIRONMENT);
+        if (flows.isEmpty() || envs.isEmpty()) {
+            message.set("Plugins are still loading; try again in a moment");
+            return;
+        }
+        busy.set(true);
+        var files = new ArrayList<Path>();
+        collect(workspace.treeProperty().get(), files);
+        background.execute(() -> {
+            Map<Path, List<Diagnostic>> found = new HashMap<>();
+            for (Path file : files) {
+                FileKind kind = FileKind.of(root.relativize(file));
+                FlowLanguage language = kind == FileKind.FLOW ? flows.get() : envs.get();
+                try {
+                    found.put(file, language.diagnose(Files.readString(file, StandardCharsets.UTF_8)));
+                } catch (IOException | RuntimeException e) {
+                    found.put(file, List.of());
+                }
+            }
+            ui.execute(() -> {
+                problems.setWorkspaceProblems(found);
+                busy.set(false);
+                message.set("Checked " + files.size() + " workspace files");
+            });
+        });
+    }
+
+    /** Remembers the open tabs, environment and theme for the next start, and flushes the journal. */
+    public void saveState() {
+        journal.flush();
+        var open = tabs.documents().stream()
+                .map(d -> d.relative().toString().replace('\\', '/'))
+                .toList();
+        DocumentViewModel selected = tabs.getSelected();
+        var state = new WorkspaceState(
+                open,
+                selected == null ? null : selected.relative().toString().replace('\\', '/'),
+                environment.get(),
+                theme.get().name());
+        try {
+            state.save(root);
+        } catch (IOException e) {
+            message.set("Cannot save the workspace state: " + e.getMessage());
+        }
+    }
+
+    private void openQuietly(Path file) {
+        if (Files.isRegularFile(file)) {
+            try {
+                tabs.open(file);
+            } catch (IOException e) {
+                message.set("Cannot reopen " + workspace.relativize(file) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void loadRegistry() {
+        busy.set(true);
+        background.execute(() -> {
+            PluginRegistry loaded = PluginRegistry.load(PluginDirectories.of(root, List.of()));
+            ui.execute(() -> {
+                flowLanguage = FlowLanguage.forFlows(loaded, () -> context);
+                environmentLanguage = FlowLanguage.forEnvironments(loaded, () -> context);
+                registry.set(loaded);
+                languageRevision.set(languageRevision.get() + 1);
+                busy.set(false);
+                if (!loaded.problems().isEmpty()) {
+                    message.set(loaded.problems().size() + " plugin JAR(s) failed to load; see ./flowbench plugins");
+                }
+            });
+        });
+    }
+
+    private void environmentChanged(String name) {
+        if (name == null) {
+            context = ValidationContext.none();
+            return;
+        }
+        background.execute(() -> {
+            ValidationContext loaded;
+            String problem = null;
+            try {
+                loaded = EnvironmentContexts.of(root, name);
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                loaded = ValidationContext.none();
+                problem = "Environment " + name + ": " + e.getMessage();
+            }
+            ValidationContext result = loaded;
+            String warning = problem;
+            ui.execute(() -> {
+                if (name.equals(environment.get())) {
+                    context = result;
+                    if (warning != null) {
+                        message.set(warning);
+                    }
+                    // Open editors take fresh language support and re-validate against this environment.
+                    languageRevision.set(languageRevision.get() + 1);
+                }
+            });
+        });
+    }
+
+    private static void collect(dev.flowbench.app.desktop.workspace.WorkspaceEntry entry, List<Path> out) {
+        if (entry == null) {
+            return;
+        }
+        if (!entry.directory() && (entry.kind() == FileKind.FLOW || entry.kind() == FileKind.ENVIRONMENT)) {
+            out.add(entry.path());
+        }
+        entry.children().forEach(child -> collect(child, out));
+    }
+}

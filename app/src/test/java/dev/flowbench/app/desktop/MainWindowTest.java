@@ -1,0 +1,195 @@
+package dev.flowbench.app.desktop;
+
+import static dev.flowbench.app.desktop.AppFx.call;
+import static dev.flowbench.app.desktop.AppFx.run;
+import static dev.flowbench.app.desktop.AppFx.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowbench.app.desktop.docs.DocsViewModel;
+import dev.flowbench.app.desktop.document.DocumentTab;
+import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
+import dev.flowbench.app.workspace.ExampleWorkspace;
+import dev.flowbench.editor.view.FlowEditor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Journeys through the real main window on the headless platform, on a private copy of the example workspace. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static final String DOCKER = "io.kestra.plugin.scripts.runner.docker.Docker";
+
+    @TempDir
+    static Path temp;
+
+    Path workspace;
+    Stage stage;
+    MainWindow window;
+    final ExecutorService background = Executors.newFixedThreadPool(2);
+    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        workspace = AppFx.copyWorkspace(ExampleWorkspace.path(), Files.createTempDirectory(temp, "workspace"));
+        window = open(stage);
+    }
+
+    MainWindow open(Stage target) {
+        var workbench = new WorkbenchViewModel(workspace, background, Platform::runLater, scheduler);
+        return MainWindow.show(target, workbench);
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+        scheduler.shutdownNow();
+    }
+
+    FlowEditor editor() {
+        return call(() -> window.tabs().selectedTab().map(DocumentTab::editor).orElseThrow());
+    }
+
+    void waitForLanguages(MainWindow target) {
+        waitUntil(30, () -> target.workbench().registryProperty().get() != null);
+    }
+
+    @Test
+    void theExampleFlowOpensOnAFirstStart() throws IOException {
+        String hello = Files.readString(workspace.resolve("flows/hello.yaml"));
+        assertThat(call(() -> editor().getText())).isEqualTo(hello);
+        assertThat(call(() -> window.tabs().getTabs().getFirst().getText())).isEqualTo("hello.yaml");
+        assertThat(call(stage::getTitle)).startsWith("Flowbench — ");
+    }
+
+    @Test
+    void aFlowWrittenFromScratchWithCompletionEndsWithZeroProblems(FxRobot robot) throws IOException {
+        waitForLanguages(window);
+        run(() -> window.newFlow("scratch"));
+        FlowEditor editor = editor();
+        assertThat(call(editor::getText)).isEqualTo("id: scratch\nnamespace: company.team\n\ntasks:\n");
+        run(() -> {
+            editor.codeArea().requestFocus();
+            editor.codeArea().moveTo(editor.codeArea().getLength());
+        });
+        robot.write("  - id: hello");
+        robot.type(KeyCode.ENTER);
+        robot.write("type: ");
+        waitUntil(
+                10,
+                () -> robot.lookup(".completion-list").tryQuery().isPresent()
+                        && robot.lookup(".completion-list").query().isVisible());
+        robot.write("log.Log");
+        robot.type(KeyCode.ENTER);
+        waitUntil(5, () -> editor.getText().contains("type: io.kestra.plugin.core.log.Log\n    message: "));
+        robot.write("Hello from scratch");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+
+        waitUntil(10, () -> !window.workbench().tabs().getSelected().isDirty());
+        assertThat(Files.readString(workspace.resolve("flows/scratch.yaml")))
+                .isEqualTo("id: scratch\nnamespace: company.team\n\ntasks:\n  - id: hello\n"
+                        + "    type: io.kestra.plugin.core.log.Log\n    message: Hello from scratch");
+        waitUntil(10, () -> !editor.busyProperty().get());
+        waitUntil(10, () -> window.workbench().problems().problems().isEmpty());
+        assertThat(call(() -> window.workbench().problems().errorsProperty().get()))
+                .isZero();
+        assertThat(call(() -> window.workbench().problems().warningsProperty().get()))
+                .isZero();
+    }
+
+    @Test
+    void ctrlClickOnTheDockerRunnerTypeShowsItsDocsWithPullPolicy(FxRobot robot) throws IOException {
+        String flow = "id: docker\nnamespace: company.team\ntasks:\n  - id: run\n"
+                + "    type: io.kestra.plugin.scripts.shell.Commands\n    commands: [ls]\n"
+                + "    taskRunner:\n      type: " + DOCKER + "\n";
+        Files.writeString(workspace.resolve("flows/docker.yaml"), flow);
+        waitForLanguages(window);
+        run(() -> window.workbench().open(workspace.resolve("flows/docker.yaml")));
+        FlowEditor editor = editor();
+        int offset = flow.indexOf(DOCKER) + 10;
+        waitUntil(10, () -> editor.docLinkAtCaret().isPresent() || linkAt(editor, offset));
+        Point2D point = call(() -> {
+            Bounds b = editor.codeArea()
+                    .getCharacterBoundsOnScreen(offset, offset + 1)
+                    .orElseThrow();
+            return new Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(point);
+        robot.press(KeyCode.CONTROL).clickOn(point).release(KeyCode.CONTROL);
+
+        waitUntil(
+                5,
+                () -> window.workbench().docs().pageProperty().get() instanceof DocsViewModel.PluginPage page
+                        && page.typeId().equals(DOCKER));
+        waitUntil(
+                5,
+                () -> robot.lookup(".docs-property-name").queryAllAs(Labeled.class).stream()
+                        .anyMatch(label -> label.getText().equals("pullPolicy")));
+        assertThat(robot.lookup(".docs-title").queryAs(Labeled.class).getText()).containsIgnoringCase("docker");
+    }
+
+    @Test
+    void editsSurviveAKilledAppAndComeBackOnTheNextStart(FxRobot robot) throws IOException {
+        FlowEditor editor = editor();
+        run(() -> {
+            editor.codeArea().requestFocus();
+            editor.codeArea().moveTo(editor.codeArea().getLength());
+        });
+        robot.write("# unsaved note\n");
+        waitUntil(5, () -> window.tabs().getTabs().getFirst().getText().equals("hello.yaml ●"));
+        String edited = call(editor::getText);
+        // Within a second of the last keystroke the journal holds the edit; then the process dies unsaved.
+        waitUntil(
+                2,
+                () -> window.workbench().journal().entries().stream()
+                        .anyMatch(entry -> entry.text().equals(edited)));
+
+        Stage next = call(Stage::new);
+        MainWindow restarted = call(() -> open(next));
+        FlowEditor restored =
+                call(() -> restarted.tabs().selectedTab().orElseThrow().editor());
+        assertThat(call(restored::getText)).isEqualTo(edited);
+        assertThat(call(() ->
+                        restarted.tabs().getSelectionModel().getSelectedItem().getText()))
+                .isEqualTo("hello.yaml ●");
+        assertThat(call(() -> restarted.workbench().messageProperty().get()))
+                .isEqualTo("Restored unsaved edits of 1 file: flows/hello.yaml");
+        assertThat(Files.readString(workspace.resolve("flows/hello.yaml"))).doesNotContain("unsaved note");
+        run(next::close);
+    }
+
+    @Test
+    void theCommandPaletteRunsACommandByName(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(5, () -> robot.lookup(".palette-filter").tryQuery().isPresent());
+        robot.write("dark theme");
+        robot.type(KeyCode.ENTER);
+        waitUntil(5, () -> window.workbench().themeProperty().get() == WorkbenchViewModel.Theme.DARK);
+        assertThat(call(() -> stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("app-dark.css"))))
+                .isTrue();
+    }
+
+    private static boolean linkAt(FlowEditor editor, int offset) {
+        int caret = editor.codeArea().getCaretPosition();
+        editor.codeArea().moveTo(offset);
+        boolean found = editor.docLinkAtCaret().isPresent();
+        editor.codeArea().moveTo(caret);
+        return found;
+    }
+}

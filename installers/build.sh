@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds Flowbench's installers from the app's JARs (run by `./mvnw -B package -Pinstallers`):
+#   1. renders the app icon from assets/icons/flowbench.svg (PNG sizes, .ico, .icns) with the JDK alone,
+#   2. a trimmed Java runtime with jlink (the modules jdeps finds on the app's class path, plus a few the
+#      class path cannot show), without debug info, headers or man pages,
+#   3. a jpackage app image, and the platform's package: .deb on Linux (with /usr/bin/flowbench),
+#      .msi on Windows, .dmg on macOS (those two are configured here, not built on CI).
+# Usage: installers/build.sh JDK_HOME APP_VERSION LIB_DIR OUT_DIR [all|app-image]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+jdk="$1" version="$2" lib="$3" out="$4" only="${5:-all}"
+cd "$here"
+started=$SECONDS
+step() { printf '[installers] %s (%ss)\n' "$*" "$((SECONDS - started))"; }
+
+# jpackage wants a plain numeric version; 0.1.0-SNAPSHOT ships as 0.1.0.
+app_version="${version%%-*}"
+case "$(uname -s)" in
+  Linux) platform=linux icon="$out/icons/flowbench.png" ;;
+  Darwin) platform=macos icon="$out/icons/flowbench.icns" ;;
+  MINGW* | MSYS* | CYGWIN*) platform=windows icon="$out/icons/flowbench.ico" ;;
+  *) echo "installers: no installer is configured for $(uname -s)" >&2; exit 1 ;;
+esac
+
+# --- the application's files ----------------------------------------------------------------------
+# $APPDIR (the JARs' folder) is flowbench.home: the example workspace and the installation's
+# plugins folder sit beside the JARs.
+input="$out/input"
+rm -rf "$input" "$out/runtime" "$out/image" "$out/package"
+mkdir -p "$input/assets" "$input/plugins"
+cp "$lib"/*.jar "$input/"
+cp -r "$repo/assets/workspace" "$input/assets/workspace"
+rm -rf "$input/assets/workspace/.flowbench"
+main_jar="$(cd "$input" && ls flowbench-app-*.jar)"
+cat >"$input/plugins/README.txt" <<'EOF'
+Plugins installed with Flowbench for every user. The built-in runners (Process, Docker, Kubernetes,
+AWS Batch) are part of the application itself; put your own plugin JARs in
+~/.local/share/flowbench/plugins (or a workspace's plugins/ folder) instead of here.
+EOF
+
+# --- icons ----------------------------------------------------------------------------------------
+step "rendering icons"
+"$jdk/bin/java" -Djava.awt.headless=true "$here/src/build/RenderIcons.java" \
+  "$repo/assets/icons/flowbench.svg" "$out/icons" flowbench
+
+# --- trimmed runtime ------------------------------------------------------------------------------
+step "finding the JDK modules with jdeps"
+found="$("$jdk/bin/jdeps" -q --multi-release 25 --ignore-missing-deps --print-module-deps \
+  --class-path "$input/*" "$input"/*.jar)"
+# Not visible to jdeps: elliptic-curve TLS (docker-java, kubernetes-client), jar and zip file systems
+# (plugin JARs), sun.misc.Unsafe (JavaFX, Guava), character sets beyond UTF-8 for process output.
+modules="$found,jdk.crypto.ec,jdk.zipfs,jdk.unsupported,jdk.charsets,jdk.localedata"
+echo "modules: $modules"
+step "linking the runtime"
+"$jdk/bin/jlink" --add-modules "$modules" --output "$out/runtime" \
+  --strip-debug --no-header-files --no-man-pages --compress zip-6 \
+  --include-locales en,de,fr,es,it,ja,pt,zh --generate-cds-archive
+# The JDK's class-data archive for heaps over 32 GB: a desktop IDE never has one.
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
+
+# --- app image and package ------------------------------------------------------------------------
+common=(@jpackage/common.args --app-version "$app_version" --input "$input" --main-jar "$main_jar"
+  --runtime-image "$out/runtime" --icon "$icon")
+step "packaging the app image"
+"$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out/image"
+if [ "$only" = "app-image" ]; then
+  step "done: $out/image"
+  exit 0
+fi
+step "packaging the $platform installer"
+"$jdk/bin/jpackage" "${common[@]}" "@jpackage/$platform.args" --dest "$out/package"
+
+if [ "$platform" = linux ]; then
+  # jpackage installs under /opt/flowbench; the command line belongs on the PATH as well. Adding the
+  # link to the package (rather than in a post-install script) lets dpkg own and remove it; relative,
+  # so that the package also works unpacked under another root (dpkg -x, dpkg --instdir).
+  deb="$(ls "$out/package"/*.deb)"
+  tree="$out/package/deb-tree"
+  rm -rf "$tree"
+  dpkg-deb -R "$deb" "$tree"
+  mkdir -p "$tree/usr/bin"
+  ln -s ../../opt/flowbench/bin/Flowbench "$tree/usr/bin/flowbench"
+  installed_kb="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
+  sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kb/" "$tree/DEBIAN/control"
+  dpkg-deb --root-owner-group -Zxz -b "$tree" "$deb" >/dev/null
+  rm -rf "$tree"
+  step "built $(basename "$deb"): $(du -h "$deb" | cut -f1) download, $((installed_kb / 1024)) MiB installed"
+else
+  step "built $(ls "$out/package")"
+fi
