@@ -3,12 +3,14 @@ package dev.flowbench.app.workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.jar.JarFile;
 
 /**
  * Locates the bundled example workspace: the {@code assets/workspace} folder of a source checkout or an
@@ -67,6 +69,21 @@ public final class ExampleWorkspace {
         }
     }
 
+    /** Every file of the workspace inside the assets JAR, so that an extracted copy has all example flows. */
+    private static List<String> bundledFiles() throws IOException {
+        URL marker = ExampleWorkspace.class.getClassLoader().getResource(RESOURCE_ROOT + "flows/hello.yaml");
+        if (marker == null || !(marker.openConnection() instanceof JarURLConnection connection)) {
+            return FILES;
+        }
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
+            return jar.stream()
+                    .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(RESOURCE_ROOT))
+                    .map(entry -> entry.getName().substring(RESOURCE_ROOT.length()))
+                    .toList();
+        }
+    }
+
     private static Path userCopy() {
         return Path.of(System.getProperty("user.home"), ".local", "share", "flowbench", "example-workspace");
     }
@@ -74,7 +91,7 @@ public final class ExampleWorkspace {
     private static Path extract() {
         Path target = userCopy();
         try {
-            for (String file : FILES) {
+            for (String file : bundledFiles()) {
                 Path destination = target.resolve(file);
                 if (Files.exists(destination)) {
                     continue;
