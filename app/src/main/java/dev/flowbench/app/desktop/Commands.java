@@ -53,6 +53,10 @@ final class Commands {
                         editor(window, FlowEditor::triggerCompletion)),
                 new Command("editor.undo", "Edit: Undo", "Shortcut+Z", editor(window, FlowEditor::undo)),
                 new Command("editor.redo", "Edit: Redo", "Shortcut+Shift+Z", editor(window, FlowEditor::redo)),
+                new Command("run.flow", "Run: Run Flow", "F5", window::runFlow),
+                new Command("run.flowCtrlEnter", "Run: Run Flow (Ctrl+Enter)", "Shortcut+Enter", window::runFlow),
+                new Command("run.stop", "Run: Stop", "Shift+F5", window::stopRun),
+                new Command("run.plan", "Run: Plan (What Would Run, and Where)", "", window::planFlow),
                 new Command("docs.atCaret", "Docs: Show Docs for the Type at the Caret", "F1", window::openDocsAtCaret),
                 new Command(
                         "docs.back",

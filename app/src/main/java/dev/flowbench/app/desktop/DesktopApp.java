@@ -108,6 +108,7 @@ public final class DesktopApp {
         MainWindow window = MainWindow.show(stage, workbench);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             window.saveSession();
+            workbench.run().dispose();
             background.shutdownNow();
             scheduler.shutdown();
         });

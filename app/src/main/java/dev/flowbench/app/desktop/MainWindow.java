@@ -10,6 +10,7 @@ import dev.flowbench.app.desktop.document.EditorTabsView;
 import dev.flowbench.app.desktop.outline.OutlineView;
 import dev.flowbench.app.desktop.problems.Problem;
 import dev.flowbench.app.desktop.problems.ProblemsView;
+import dev.flowbench.app.desktop.run.RunView;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel.Theme;
 import dev.flowbench.app.desktop.workspace.FileKind;
@@ -49,9 +50,11 @@ public final class MainWindow {
     private final DocsView docs;
     private final ProblemsView problems;
     private final CommandPaletteView palette;
+    private final RunView runView;
+    private TabPane bottomTabs;
     private final List<Command> commands;
     private final ChangeListener<Number> caretListener = (obs, old, caret) -> caretMoved(caret.intValue());
-    private final ChangeListener<String> textListener = (obs, old, text) -> refreshOutline();
+    private final ChangeListener<String> textListener = this::documentTextChanged;
     private FlowEditor watchedEditor;
     private DocumentViewModel watchedDocument;
 
@@ -64,11 +67,13 @@ public final class MainWindow {
         docs = new DocsView(workbench.docs(), this::insertAtCaret);
         problems = new ProblemsView(workbench.problems(), this::jumpTo, workbench::validateWorkspace);
         var explorer = new WorkspaceView(workbench.workspace(), explorerActions());
-        var outline = new OutlineView(workbench.outline(), this::reveal);
+        var outline = new OutlineView(workbench.outline(), this::reveal, this::runTask);
 
         var left = new TabPane(tab("Explorer", explorer), tab("Outline", outline));
         left.getStyleClass().add("side-tabs");
-        var bottom = new TabPane(tab("Problems", problems));
+        runView = new RunView(workbench.run(), this::currentFlowText);
+        var bottom = new TabPane(tab("Problems", problems), tab("Run", runView));
+        bottomTabs = bottom;
         bottom.getStyleClass().add("bottom-tabs");
         var centre = new SplitPane(tabs, bottom);
         centre.setOrientation(Orientation.VERTICAL);
@@ -104,6 +109,11 @@ public final class MainWindow {
             }
         }
         stage.setTitle("Flowbench — " + workbench.root().getFileName());
+        stage.setOnCloseRequest(e -> {
+            if (!window.confirmClose()) {
+                e.consume();
+            }
+        });
         stage.focusedProperty().addListener((obs, was, focused) -> {
             if (focused) {
                 window.checkDisk();
@@ -201,6 +211,65 @@ public final class MainWindow {
                         .ifPresentOrElse(this::openDocs, () -> say("No plugin type at the caret"));
             }
         });
+    }
+
+    /** The text of the current tab when it is a flow (flushed from the editor first), else null with a message. */
+    String currentFlowText() {
+        Optional<DocumentTab> tab = tabs.selectedTab();
+        if (tab.isEmpty() || tab.get().document().kind() != FileKind.FLOW) {
+            say("Open a flow (flows/*.yaml) to run or plan it");
+            return null;
+        }
+        tab.get().flush();
+        return tab.get().document().getText();
+    }
+
+    void runFlow() {
+        String text = currentFlowText();
+        if (text != null) {
+            showRunPanel(0);
+            workbench.run().run(text, null);
+        }
+    }
+
+    void runTask(String taskId) {
+        String text = currentFlowText();
+        if (text != null) {
+            showRunPanel(0);
+            workbench.run().run(text, taskId);
+        }
+    }
+
+    void stopRun() {
+        workbench.run().stop();
+    }
+
+    void planFlow() {
+        String text = currentFlowText();
+        if (text != null) {
+            showRunPanel(1);
+            workbench.run().plan(text);
+        }
+    }
+
+    private void showRunPanel(int tab) {
+        bottomTabs.getSelectionModel().select(1);
+        runView.getSelectionModel().select(tab);
+    }
+
+    /** Asks before closing while a run is in progress; true when the window may close. */
+    boolean confirmClose() {
+        if (!workbench.run().runningProperty().get()) {
+            return true;
+        }
+        var alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "A run is in progress. Closing stops it (its processes, containers or pods are cleaned up).",
+                ButtonType.OK,
+                ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setHeaderText("Stop the run and close?");
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     void openDocs(String typeId) {
@@ -338,6 +407,18 @@ public final class MainWindow {
             document.textProperty().addListener(textListener);
         });
         refreshOutline();
+        if (document != null && document.kind() == FileKind.FLOW) {
+            workbench.run().flowChanged(document.getText());
+        }
+    }
+
+    private void documentTextChanged(
+            javafx.beans.value.ObservableValue<? extends String> obs, String old, String text) {
+        refreshOutline();
+        DocumentViewModel document = workbench.tabs().getSelected();
+        if (document != null && document.kind() == FileKind.FLOW) {
+            workbench.run().flowChanged(text);
+        }
     }
 
     private void refreshOutline() {

@@ -31,7 +31,8 @@ public final class ExampleWorkspace {
         if (home != null) {
             Path installed = Path.of(home, "assets", "workspace");
             if (Files.isDirectory(installed)) {
-                return installed;
+                // An installed copy is read-only; runs and edits need a writable one of the user's own.
+                return Files.isWritable(installed) ? installed : copyOnce(installed);
             }
         }
         URL marker = ExampleWorkspace.class.getClassLoader().getResource(RESOURCE_ROOT + "flows/hello.yaml");
@@ -45,8 +46,33 @@ public final class ExampleWorkspace {
         return extract();
     }
 
+    /** Copies {@code source} into the user's data folder the first time; later calls reuse the copy. */
+    private static Path copyOnce(Path source) {
+        Path target = userCopy();
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the example workspace to " + target, e);
+        }
+    }
+
+    private static Path userCopy() {
+        return Path.of(System.getProperty("user.home"), ".local", "share", "flowbench", "example-workspace");
+    }
+
     private static Path extract() {
-        Path target = Path.of(System.getProperty("user.home"), ".local", "share", "flowbench", "example-workspace");
+        Path target = userCopy();
         try {
             for (String file : FILES) {
                 Path destination = target.resolve(file);

@@ -131,6 +131,16 @@ class SchemaCommandTest {
     }
 
     @Test
+    void theExportedSchemaIsItselfAValidDraft7Schema() throws Exception {
+        var metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                .getSchema(com.networknt.schema.SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
+        var exported = JsonMapper.builder().build().readTree(CliRun.of("schema").out());
+
+        assertThat(metaSchema.validate(exported)).isEmpty();
+        assertThat(exported.toString()).doesNotContain("\"anyOf\":[]");
+    }
+
+    @Test
     void theSchemaGoesToStandardOutputWithoutOut() {
         CliRun run = CliRun.of("schema");
 

@@ -57,9 +57,11 @@ class MainWindowTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
+        window.workbench().run().dispose();
         background.shutdownNow();
         scheduler.shutdownNow();
+        background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     FlowEditor editor() {
@@ -183,6 +185,57 @@ class MainWindowTest {
         waitUntil(5, () -> window.workbench().themeProperty().get() == WorkbenchViewModel.Theme.DARK);
         assertThat(call(() -> stage.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("app-dark.css"))))
                 .isTrue();
+    }
+
+    @Test
+    void runningHelloWithTheProcessRunnerShowsLogsStatesAndHistory(FxRobot robot) {
+        waitForLanguages(window);
+        run(() -> window.workbench().environmentProperty().set(WorkbenchViewModel.NO_ENVIRONMENT));
+        run(() -> editor().codeArea().requestFocus());
+        robot.type(KeyCode.F5);
+        var runs = window.workbench().run();
+        waitUntil(
+                60,
+                () -> !runs.runningProperty().get()
+                        && runs.executionProperty().get() != null
+                        && runs.executionProperty().get().state().isTerminal());
+        assertThat(call(() -> runs.executionProperty().get().state())).isEqualTo(dev.flowbench.engine.State.SUCCESS);
+        assertThat(call(() -> runs.tasks().stream()
+                        .map(t -> t.taskId() + "=" + t.state())
+                        .toList()))
+                .containsExactly("greet=SUCCESS", "log=SUCCESS");
+        waitUntil(
+                5,
+                () -> robot.lookup(".log-line").queryAllAs(Labeled.class).stream()
+                        .anyMatch(
+                                cell -> cell.getText() != null && cell.getText().contains("Hello, world!")));
+        waitUntil(10, () -> runs.pastRuns().size() == 1);
+    }
+
+    @Test
+    void switchingToProdPlansTheSameFlowAsAKubernetesPod(FxRobot robot) throws IOException {
+        // As a user would: fill prod's secrets from the example file (owner-only, as Flowbench asks).
+        Path secrets = workspace.resolve("secrets/prod.env");
+        Files.copy(workspace.resolve("secrets/prod.env.example"), secrets);
+        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        waitForLanguages(window);
+        run(() -> window.workbench().environmentProperty().set("prod"));
+        run(window::planFlow);
+        var runs = window.workbench().run();
+        waitUntil(30, () -> !runs.plans().isEmpty());
+        waitUntil(
+                5,
+                () -> robot.lookup(".plan-text")
+                        .queryAs(javafx.scene.control.TextArea.class)
+                        .getText()
+                        .contains("Pod"));
+        String plan = robot.lookup(".plan-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        assertThat(plan)
+                .startsWith("# flow hello in environment prod")
+                .contains("## greet")
+                .containsIgnoringCase("kubernetes");
     }
 
     private static boolean linkAt(FlowEditor editor, int offset) {

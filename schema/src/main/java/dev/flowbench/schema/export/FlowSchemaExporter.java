@@ -50,6 +50,12 @@ public final class FlowSchemaExporter {
         body.properties().forEach(e -> root.set(e.getKey(), e.getValue()));
         ObjectNode definitions = root.putObject("definitions");
         for (PluginKind kind : PluginKind.values()) {
+            if (registry.ofKind(kind).isEmpty()) {
+                // No plugin of this kind is installed: any object with a type (an empty anyOf is invalid).
+                ObjectNode any = definitions.putObject(slotName(kind)).put("type", "object");
+                any.putArray("required").add("type");
+                continue;
+            }
             ArrayNode alternatives = definitions.putObject(slotName(kind)).putArray("anyOf");
             for (PluginDescriptor plugin : registry.ofKind(kind)) {
                 alternatives.addObject().put("$ref", "#/definitions/" + plugin.id());

@@ -10,7 +10,8 @@ import javafx.scene.input.KeyCode;
 /** The outline tree; selecting an entry (click or Enter) selects its id in the editor. */
 public final class OutlineView extends TreeView<OutlineNode> {
 
-    public OutlineView(OutlineViewModel outline, Consumer<OutlineNode> reveal) {
+    /** @param runTask runs one task of the flow (from the entry's context menu) */
+    public OutlineView(OutlineViewModel outline, Consumer<OutlineNode> reveal, Consumer<String> runTask) {
         getStyleClass().add("outline-view");
         setShowRoot(true);
         setCellFactory(view -> new TreeCell<>() {
@@ -19,10 +20,21 @@ public final class OutlineView extends TreeView<OutlineNode> {
                 super.updateItem(node, empty);
                 if (empty || node == null) {
                     setText(null);
+                    setContextMenu(null);
                     return;
                 }
                 String detail = node.detail().isBlank() ? "" : "  " + shortType(node.detail());
                 setText(node.name() + detail);
+                if (node.kind() == OutlineNode.Kind.TASK
+                        && getTreeItem() != null
+                        && getTreeItem().getParent() != null
+                        && getTreeItem().getParent().getValue().kind() == OutlineNode.Kind.FLOW) {
+                    var run = new javafx.scene.control.MenuItem("Run this task");
+                    run.setOnAction(e -> runTask.accept(node.name()));
+                    setContextMenu(new javafx.scene.control.ContextMenu(run));
+                } else {
+                    setContextMenu(null);
+                }
             }
         });
         show(outline.rootProperty().get());

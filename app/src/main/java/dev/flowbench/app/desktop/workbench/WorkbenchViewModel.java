@@ -6,6 +6,7 @@ import dev.flowbench.app.desktop.document.EditorTabsViewModel;
 import dev.flowbench.app.desktop.document.Journal;
 import dev.flowbench.app.desktop.outline.OutlineViewModel;
 import dev.flowbench.app.desktop.problems.ProblemsViewModel;
+import dev.flowbench.app.desktop.run.RunViewModel;
 import dev.flowbench.app.desktop.workspace.FileKind;
 import dev.flowbench.app.desktop.workspace.WorkspaceViewModel;
 import dev.flowbench.app.workspace.EnvironmentContexts;
@@ -64,6 +65,10 @@ public final class WorkbenchViewModel {
     private final DocsViewModel docs;
     private final ProblemsViewModel problems;
     private final OutlineViewModel outline;
+    /** The entry of {@link #environments()} that means "no environment": defaults of the flow only, Process runner. */
+    public static final String NO_ENVIRONMENT = "(none)";
+
+    private final RunViewModel run;
     private final ReadOnlyObjectWrapper<PluginRegistry> registry = new ReadOnlyObjectWrapper<>(this, "registry");
     private final ObservableList<String> environments = FXCollections.observableArrayList();
     private final StringProperty environment = new SimpleStringProperty(this, "environment");
@@ -91,7 +96,9 @@ public final class WorkbenchViewModel {
         this.problems = new ProblemsViewModel(tabs.documents(), workspace::relativize);
         this.outline = new OutlineViewModel(background, ui);
         environments.setAll(workspace.environments());
+        environments.add(NO_ENVIRONMENT);
         environment.addListener((obs, old, name) -> environmentChanged(name));
+        this.run = new RunViewModel(this.root, registry::get, this::environmentName, background, ui);
     }
 
     public Path root() {
@@ -120,6 +127,16 @@ public final class WorkbenchViewModel {
 
     public OutlineViewModel outline() {
         return outline;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    /** The chosen environment's name, or null for none. */
+    public String environmentName() {
+        String name = environment.get();
+        return name == null || name.equals(NO_ENVIRONMENT) ? null : name;
     }
 
     /** The plugin registry once loaded; null while loading. */
@@ -161,7 +178,7 @@ public final class WorkbenchViewModel {
         }
         String env = state.environment() != null && environments.contains(state.environment())
                 ? state.environment()
-                : environments.contains("dev") ? "dev" : environments.isEmpty() ? null : environments.getFirst();
+                : environments.contains("dev") ? "dev" : environments.getFirst();
         environment.set(env);
         loadRegistry();
         for (String file : state.openFiles()) {
@@ -296,9 +313,11 @@ public final class WorkbenchViewModel {
         });
     }
 
-    private void environmentChanged(String name) {
+    private void environmentChanged(String choice) {
+        String name = choice == null || choice.equals(NO_ENVIRONMENT) ? null : choice;
         if (name == null) {
             context = ValidationContext.none();
+            languageRevision.set(languageRevision.get() + 1);
             return;
         }
         background.execute(() -> {
@@ -313,7 +332,7 @@ public final class WorkbenchViewModel {
             ValidationContext result = loaded;
             String warning = problem;
             ui.execute(() -> {
-                if (name.equals(environment.get())) {
+                if (name.equals(environmentName())) {
                     context = result;
                     if (warning != null) {
                         message.set(warning);
