@@ -62,7 +62,7 @@ final class Analysis {
     List<Diagnostic> diagnostics(
             ValidationContext context, BiFunction<YamlDocument, ValidationContext, List<Diagnostic>> validate) {
         Validated current = validated;
-        if (current == null || current.context() != context) {
+        if (current == null || !java.util.Objects.equals(current.context(), context)) {
             current = new Validated(context, validate.apply(document(), context));
             validated = current;
         }
