@@ -52,6 +52,7 @@ public final class MainWindow {
     private final CommandPaletteView palette;
     private final RunView runView;
     private TabPane bottomTabs;
+    private SplitPane centre;
     private final List<Command> commands;
     private final ChangeListener<Number> caretListener = (obs, old, caret) -> caretMoved(caret.intValue());
     private final ChangeListener<String> textListener = this::documentTextChanged;
@@ -75,7 +76,7 @@ public final class MainWindow {
         var bottom = new TabPane(tab("Problems", problems), tab("Run", runView));
         bottomTabs = bottom;
         bottom.getStyleClass().add("bottom-tabs");
-        var centre = new SplitPane(tabs, bottom);
+        centre = new SplitPane(tabs, bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.74);
         var main = new SplitPane(left, centre, docs);
@@ -255,6 +256,10 @@ public final class MainWindow {
     private void showRunPanel(int tab) {
         bottomTabs.getSelectionModel().select(1);
         runView.getSelectionModel().select(tab);
+        // Logs need room: give the panel half the height when it is smaller.
+        if (centre.getDividerPositions()[0] > 0.55) {
+            centre.setDividerPositions(0.5);
+        }
     }
 
     /** Asks before closing while a run is in progress; true when the window may close. */

@@ -36,8 +36,9 @@ final class CompletionPopup {
         list.getStyleClass().add("completion-list");
         list.setCellFactory(view -> new ItemCell());
         list.setFocusTraversable(false);
-        list.setPrefWidth(380);
+        list.setPrefWidth(420);
         list.setFixedCellSize(24);
+        // A steady height, like other editors: the list does not jump as filtering shortens it.
         list.setPrefHeight(24 * VISIBLE_ROWS + 4);
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected() != null) {
@@ -52,7 +53,7 @@ final class CompletionPopup {
         docsPane.getStyleClass().add("completion-docs");
         docsPane.setFitToWidth(true);
         docsPane.setPrefWidth(320);
-        docsPane.prefHeightProperty().bind(list.prefHeightProperty());
+        docsPane.setPrefHeight(24 * VISIBLE_ROWS + 4);
         docsPane.setFocusTraversable(false);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> showDocs(item));
 
@@ -82,7 +83,6 @@ final class CompletionPopup {
 
     void setItems(List<CompletionItem> items) {
         list.getItems().setAll(items);
-        list.setPrefHeight(24 * Math.min(VISIBLE_ROWS, Math.max(1, items.size())) + 4);
         if (!items.isEmpty()) {
             list.getSelectionModel().select(0);
             list.scrollTo(0);
@@ -122,9 +122,11 @@ final class CompletionPopup {
         docsPane.setVisible(hasDocs);
         docsPane.setManaged(hasDocs);
         if (hasDocs) {
+            // The detail is in the row already; repeat it here only when there are no docs to show instead.
+            boolean detailOnly = item.documentation().isEmpty();
             detail.setText(item.detail());
-            detail.setVisible(!item.detail().isEmpty());
-            detail.setManaged(!item.detail().isEmpty());
+            detail.setVisible(detailOnly);
+            detail.setManaged(detailOnly);
             docs.setMarkdown(item.documentation());
             docsPane.setVvalue(0);
         }
@@ -141,12 +143,18 @@ final class CompletionPopup {
             kind.getStyleClass().add("completion-kind");
             kind.setMinWidth(Region.USE_PREF_SIZE);
             label.getStyleClass().add("completion-label");
-            label.setMinWidth(Region.USE_PREF_SIZE);
+            label.setMinWidth(0);
             detail.getStyleClass().add("completion-item-detail");
+            detail.setMinWidth(0);
+            detail.setMaxWidth(140);
             var spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             row = new HBox(6, kind, label, spacer, detail);
             row.setAlignment(Pos.CENTER_LEFT);
+            // Long names are cut with an ellipsis rather than widening the list into a horizontal scroll.
+            row.setMinWidth(0);
+            row.prefWidthProperty().bind(widthProperty().subtract(18));
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             getStyleClass().add("completion-cell");
         }
 

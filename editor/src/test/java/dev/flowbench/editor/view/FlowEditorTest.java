@@ -64,6 +64,20 @@ class FlowEditorTest {
     }
 
     @Test
+    void themeColoursReachTheStyledText(FxRobot robot) {
+        load("id: hello # note");
+        Fx.waitUntil(() -> robot.lookup(".flow-code-area .key").tryQuery().isPresent());
+        Fx.waitUntil(() -> ((javafx.scene.text.Text)
+                        robot.lookup(".flow-code-area .key").query())
+                .getFill()
+                .equals(javafx.scene.paint.Color.web("#0550ae")));
+        assertThat(Fx.call(() -> ((javafx.scene.text.Text)
+                                robot.lookup(".flow-code-area .comment").query())
+                        .getFill()))
+                .isEqualTo(javafx.scene.paint.Color.web("#6e7781"));
+    }
+
+    @Test
     void expressionsInsideStringsAreStyledApart(FxRobot robot) {
         load("message: \"Hi {{ inputs.name }}\"");
         Fx.waitUntil(() -> styleAt(0).contains("key"));
