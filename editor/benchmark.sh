@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 5: completion and hover latency on generated 20, 500 and 2,000-task flows.
+# Benchmark: completion and hover latency on generated 20, 500 and 2,000-task flows.
 # Usage: editor/benchmark.sh [FLOW.yaml ...]
 #   Without arguments it generates the flows with the shared bench's make-flow.mjs (Node 18+), found at
 #   $BENCH (default: ../shared/bench next to the repository). -Drounds=N via BENCH_JAVA_OPTS changes the rounds.

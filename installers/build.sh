@@ -83,7 +83,7 @@ if [ "$platform" = linux ]; then
   ln -s ../../opt/flowbench/bin/Flowbench "$tree/usr/bin/flowbench"
   installed_kb="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
   sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kb/" "$tree/DEBIAN/control"
-  dpkg-deb --root-owner-group -Zxz -b "$tree" "$deb" >/dev/null
+  dpkg-deb --root-owner-group -Zgzip -b "$tree" "$deb" >/dev/null
   rm -rf "$tree"
   step "built $(basename "$deb"): $(du -h "$deb" | cut -f1) download, $((installed_kb / 1024)) MiB installed"
 else

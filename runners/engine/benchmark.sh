@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 4: a 100-task flow of one-line shell commands run by the engine versus a bash loop.
+# Benchmark: a 100-task flow of one-line shell commands run by the engine versus a bash loop.
 # Usage: runners/engine/benchmark.sh   (from anywhere; builds the engine's test classes first)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

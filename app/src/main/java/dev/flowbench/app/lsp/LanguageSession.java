@@ -3,7 +3,6 @@ package dev.flowbench.app.lsp;
 import dev.flowbench.app.workspace.EnvironmentContexts;
 import dev.flowbench.app.workspace.PluginDirectories;
 import dev.flowbench.editor.language.FlowLanguage;
-import dev.flowbench.editor.language.LanguageContext;
 import dev.flowbench.schema.diagnostic.Diagnostic;
 import dev.flowbench.schema.registry.PluginRegistry;
 import dev.flowbench.schema.validation.ValidationContext;
@@ -34,8 +33,8 @@ record LanguageSession(
                 environment,
                 extraPlugins,
                 registry,
-                FlowLanguage.forFlows(registry, () -> LanguageContext.of(context)),
-                FlowLanguage.forEnvironments(registry, () -> LanguageContext.of(context)));
+                FlowLanguage.forFlows(registry, () -> context),
+                FlowLanguage.forEnvironments(registry, () -> context));
     }
 
     /** A fresh session of the same workspace, reading plugins and environment files again. */

@@ -30,6 +30,7 @@ public final class ValidationBenchmark {
             }
             double[] parse = new double[rounds];
             double[] total = new double[rounds];
+            double[] services = new double[rounds];
             for (int i = 0; i < rounds; i++) {
                 String edited = edit(text, 100 + i);
                 long start = System.nanoTime();

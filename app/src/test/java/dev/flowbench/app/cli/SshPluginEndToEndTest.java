@@ -158,7 +158,36 @@ class SshPluginEndToEndTest {
                 .workspace(workspace)
                 .runners(RunnerResolver.of(registry))
                 .build();
-        String flow = """
+        String flow = remoteFlow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+                        org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString(flow);
+        List<LogEntry> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunEventListener listener = new RunEventListener() {
+            @Override
+            public void log(LogEntry entry) {
+                logs.add(entry);
+            }
+        };
+
+        Execution done =
+                engine.run(FlowRun.of(parsed).withSecrets(Map.of("SSH_PASSWORD", LocalSshServer.PASSWORD)), listener);
+
+        TaskRun count = done.taskRun("count").orElseThrow();
+        assertThat(count.state()).as(count.error() + " " + logs).isEqualTo(State.SUCCESS);
+        assertThat(logs)
+                .extracting(LogEntry::message)
+                .anySatisfy(line -> assertThat(line).matches("counted 3 lines as hello in /tmp/flowbench-\\w+/work"));
+        assertThat(count.outputs()).containsEntry("vars", Map.of("lines", 3));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> files = (Map<String, Object>) count.outputs().get("outputFiles");
+        assertThat(Files.readString(Path.of(files.get("count.txt").toString()))).isEqualTo("3\n");
+    }
+
+    /** A flow counting the lines of an input file on the in-process SSH server, with an output value and file. */
+    private static String remoteFlow() {
+        return """
                 id: remote
                 namespace: company.team
                 tasks:
@@ -185,30 +214,26 @@ class SshPluginEndToEndTest {
                       - echo "counted $(cat count.txt) lines as $GREETING in $(pwd)"
                       - echo '::{"outputs":{"lines":'$(cat count.txt)'}}::'
                 """.formatted(TYPE, server.port(), LocalSshServer.USER, server.hostKeyLine());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> parsed = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
-                        org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
-                .loadFromString(flow);
-        List<LogEntry> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
-        RunEventListener listener = new RunEventListener() {
-            @Override
-            public void log(LogEntry entry) {
-                logs.add(entry);
-            }
-        };
+    }
 
-        Execution done =
-                engine.run(FlowRun.of(parsed).withSecrets(Map.of("SSH_PASSWORD", LocalSshServer.PASSWORD)), listener);
+    @Test
+    void flowbenchRunRunsAShellTaskThroughThePluginFromTheCommandLine() throws Exception {
+        Files.createDirectories(workspace.resolve("environments"));
+        Files.writeString(workspace.resolve("environments/remote.yaml"), "secrets:\n  file: secrets/remote.env\n");
+        Files.createDirectories(workspace.resolve("secrets"));
+        Path secrets = Files.writeString(
+                workspace.resolve("secrets/remote.env"), "SSH_PASSWORD=" + LocalSshServer.PASSWORD + "\n");
+        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.createDirectories(workspace.resolve("flows"));
+        Path flow = Files.writeString(workspace.resolve("flows/remote.yaml"), remoteFlow());
 
-        TaskRun count = done.taskRun("count").orElseThrow();
-        assertThat(count.state()).as(count.error() + " " + logs).isEqualTo(State.SUCCESS);
-        assertThat(logs)
-                .extracting(LogEntry::message)
-                .anySatisfy(line -> assertThat(line).matches("counted 3 lines as hello in /tmp/flowbench-\\w+/work"));
-        assertThat(count.outputs()).containsEntry("vars", Map.of("lines", 3));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> files = (Map<String, Object>) count.outputs().get("outputFiles");
-        assertThat(Files.readString(Path.of(files.get("count.txt").toString()))).isEqualTo("3\n");
+        CliRun run = CliRun.of("run", "--env", "remote", flow.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .containsPattern("counted 3 lines as hello in /tmp/flowbench-\\w+/work")
+                .contains("\"vars\":{\"lines\":3}", "count.txt", "SUCCESS")
+                .doesNotContain(LocalSshServer.PASSWORD);
     }
 
     private static String flow(String extraRunnerProperty) {

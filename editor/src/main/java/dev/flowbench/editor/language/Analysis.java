@@ -2,8 +2,6 @@ package dev.flowbench.editor.language;
 
 import dev.flowbench.schema.defaults.MergedFlow;
 import dev.flowbench.schema.diagnostic.Diagnostic;
-import dev.flowbench.schema.environment.EffectiveConfiguration;
-import dev.flowbench.schema.environment.Environment;
 import dev.flowbench.schema.validation.ValidationContext;
 import dev.flowbench.schema.yaml.YamlDocument;
 import java.util.List;
@@ -26,7 +24,7 @@ final class Analysis {
     private record Validated(ValidationContext context, List<Diagnostic> diagnostics) {}
 
     /** The flow with pluginDefaults applied and the environment it was computed for. */
-    private record Merged(Environment environment, MergedFlow flow) {}
+    private record Merged(ValidationContext context, MergedFlow flow) {}
 
     Analysis(String text) {
         this.text = text;
@@ -64,24 +62,24 @@ final class Analysis {
     List<Diagnostic> diagnostics(
             ValidationContext context, BiFunction<YamlDocument, ValidationContext, List<Diagnostic>> validate) {
         Validated current = validated;
-        if (current == null || current.context() != context) {
+        if (current == null || !java.util.Objects.equals(current.context(), context)) {
             current = new Validated(context, validate.apply(document(), context));
             validated = current;
         }
         return current.diagnostics();
     }
 
-    /** The merged flow if {@link #merged} already computed it for {@code environment}, else null. */
-    MergedFlow mergedIfReady(Environment environment) {
+    /** The merged flow if {@link #merged} already computed it for {@code context}, else null. */
+    MergedFlow mergedIfReady(ValidationContext context) {
         Merged current = merged;
-        return current != null && current.environment() == environment ? current.flow() : null;
+        return current != null && current.context().equals(context) ? current.flow() : null;
     }
 
-    /** The flow merged with its own and {@code environment}'s pluginDefaults (null: its own only), once per environment. */
-    MergedFlow merged(Environment environment) {
+    /** The flow merged with its own and {@code context}'s pluginDefaults, computed once per context. */
+    MergedFlow merged(ValidationContext context) {
         Merged current = merged;
-        if (current == null || current.environment() != environment) {
-            current = new Merged(environment, EffectiveConfiguration.merge(document(), environment));
+        if (current == null || !current.context().equals(context)) {
+            current = new Merged(context, context.merge(document()));
             merged = current;
         }
         return current.flow();

@@ -2,6 +2,7 @@ package dev.flowbench.editor.language;
 
 import dev.flowbench.schema.defaults.MergedFlow;
 import dev.flowbench.schema.defaults.ValueOrigin;
+import dev.flowbench.schema.validation.ValidationContext;
 import dev.flowbench.schema.yaml.JsonPointers;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ final class EffectiveValues {
     private static final int MAX_LINES = 12;
 
     /** The effective value of the property at {@code path} when a default decides it, or empty text. */
-    String forProperty(Analysis analysis, LanguageContext context, List<String> path) {
+    String forProperty(Analysis analysis, ValidationContext context, List<String> path) {
         MergedFlow merged = merged(analysis, context);
         if (merged == null) {
             return "";
@@ -32,7 +33,7 @@ final class EffectiveValues {
     }
 
     /** The values the instance at {@code path} receives from pluginDefaults, with their origins; or empty text. */
-    String forInstance(Analysis analysis, LanguageContext context, List<String> path) {
+    String forInstance(Analysis analysis, ValidationContext context, List<String> path) {
         MergedFlow merged = merged(analysis, context);
         if (merged == null) {
             return "";
@@ -50,21 +51,12 @@ final class EffectiveValues {
     }
 
     /**
-     * Whether pluginDefaults can change anything in {@code analysis}'s flow: it has its own, or an environment
-     * is chosen. Cheap: it looks at the text, never parses it.
-     */
-    static boolean apply(Analysis analysis, LanguageContext context) {
-        return context != null
-                && (context.environment() != null || analysis.text().contains("pluginDefaults"));
-    }
-
-    /**
-     * The merged flow if validation already computed it, else null: merging a large flow costs as much as
+     * The merged flow if validation already merged it, else null: merging a large flow costs as much as
      * validating it, too much for a hover, so hovers show effective values once the text has been validated
      * (which editors and the language server do after every edit).
      */
-    private static MergedFlow merged(Analysis analysis, LanguageContext context) {
-        return apply(analysis, context) ? analysis.mergedIfReady(context.environment()) : null;
+    private static MergedFlow merged(Analysis analysis, ValidationContext context) {
+        return context == null ? null : analysis.mergedIfReady(context);
     }
 
     private static void leaves(
@@ -96,8 +88,8 @@ final class EffectiveValues {
         }
     }
 
-    private static String where(LanguageContext context) {
-        return context.name() == null ? "" : " in environment `" + context.name() + "`";
+    private static String where(ValidationContext context) {
+        return context.environment() == null ? "" : " in environment `" + context.environment() + "`";
     }
 
     private static String show(Object value) {

@@ -31,11 +31,24 @@ final class FlowCompletion implements CompletionProvider {
         Caret at = Caret.locate(structure, caret);
         return switch (at.kind()) {
             case KEY -> keys.complete(structure, at);
-            case VALUE -> values.complete(structure, at);
+            case VALUE -> spaced(values.complete(structure, at), text);
             case ITEM -> item(structure, at);
             case EXPRESSION -> expressions.complete(analysis, at);
             case NONE -> CompletionResult.empty(Math.clamp(caret, 0, text.length()));
         };
+    }
+
+    /** A value typed right after its key's colon gets the space YAML needs there. */
+    private static CompletionResult spaced(CompletionResult result, String text) {
+        int start = result.replaceStart();
+        if (start == 0 || text.charAt(start - 1) != ':') {
+            return result;
+        }
+        return new CompletionResult(
+                start,
+                result.items().stream()
+                        .map(item -> item.withInsertText(" " + item.insertText()))
+                        .toList());
     }
 
     /** Just after a dash: keys when the list holds mappings or plugins, else the values its items may take. */

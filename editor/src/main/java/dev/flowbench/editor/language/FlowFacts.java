@@ -112,26 +112,38 @@ final class FlowFacts {
         if (slot == null) {
             return;
         }
-        for (Element item : structure.children(list)) {
+        List<Element> items = structure.children(list);
+        for (int index = 0; index < items.size(); index++) {
+            Element item = items.get(index);
             if (structure.kind(item) != YamlLine.DASH) {
                 continue;
             }
-            SchemaScope itemScope = resolver.step(structure, scope, list, item);
+            // the index is known here; asking the structure would count the items above, for each item
+            SchemaScope itemScope = resolver.step(structure, scope, list, item, String.valueOf(index));
             var children = new ArrayList<PluginFact>();
-            int index = all.size();
+            int position = all.size();
             all.add(null); // keeps document order: the parent before its children
-            if (itemScope.kind() == SchemaScope.Kind.PLUGIN) {
-                for (Element key : structure.children(item)) {
-                    String name = structure.key(key);
-                    if (name != null && !name.equals("type")) {
-                        SchemaScope child = resolver.step(structure, itemScope, item, key);
-                        readPlugins(structure, resolver, key, child, name, children, all);
+            String id = null;
+            String type = null;
+            for (Element key : structure.children(item)) {
+                String name = structure.key(key);
+                if (name == null) {
+                    continue;
+                }
+                switch (name) {
+                    case "id" -> id = structure.value(key);
+                    case "type" -> type = structure.value(key);
+                    default -> {
+                        if (itemScope.kind() == SchemaScope.Kind.PLUGIN) {
+                            SchemaScope child = resolver.step(structure, itemScope, item, key, name);
+                            readPlugins(structure, resolver, key, child, name, children, all);
+                        }
                     }
                 }
             }
             PluginFact fact = new PluginFact(
-                    structure.childValue(item, "id"),
-                    structure.childValue(item, "type"),
+                    id,
+                    type,
                     itemScope.plugin(),
                     slot,
                     item,
@@ -139,7 +151,7 @@ final class FlowFacts {
                     structure.lastLine(item),
                     section,
                     List.copyOf(children));
-            all.set(index, fact);
+            all.set(position, fact);
             into.add(fact);
         }
     }

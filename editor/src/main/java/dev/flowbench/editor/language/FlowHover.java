@@ -5,6 +5,7 @@ import dev.flowbench.editor.api.HoverProvider;
 import dev.flowbench.editor.language.YamlStructure.Element;
 import dev.flowbench.schema.expression.Expressions;
 import dev.flowbench.schema.plugin.PluginDescriptor;
+import dev.flowbench.schema.validation.ValidationContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,10 +18,10 @@ import tools.jackson.databind.JsonNode;
 final class FlowHover implements HoverProvider {
     private final AnalysisCache cache;
     private final SchemaResolver resolver;
-    private final Supplier<LanguageContext> environment;
+    private final Supplier<ValidationContext> environment;
     private final EffectiveValues effective;
 
-    FlowHover(AnalysisCache cache, SchemaResolver resolver, Supplier<LanguageContext> environment, boolean flows) {
+    FlowHover(AnalysisCache cache, SchemaResolver resolver, Supplier<ValidationContext> environment, boolean flows) {
         this.cache = cache;
         this.resolver = resolver;
         this.environment = environment;
@@ -146,10 +147,10 @@ final class FlowHover implements HoverProvider {
             }
             case VARS -> facts.variables().contains(name) ? "**Variable** `" + name + "` of this flow" : null;
             case SECRET -> {
-                LanguageContext context = environment.get();
-                String where = context == null || context.name() == null
+                ValidationContext context = environment.get();
+                String where = context == null || context.environment() == null
                         ? "the current environment"
-                        : "environment `" + context.name() + "`";
+                        : "environment `" + context.environment() + "`";
                 if (context == null || context.secretNames() == null) {
                     yield "**Secret** `" + name + "`, read from " + where + " when the flow runs.";
                 }

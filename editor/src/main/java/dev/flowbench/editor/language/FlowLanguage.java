@@ -34,7 +34,7 @@ public final class FlowLanguage {
     private static final System.Logger LOG = System.getLogger(FlowLanguage.class.getName());
 
     private final boolean flows;
-    private final Supplier<LanguageContext> environment;
+    private final Supplier<ValidationContext> environment;
     private final AnalysisCache cache = new AnalysisCache();
     private final FlowValidator validator;
     private final FlowCompletion completion;
@@ -43,7 +43,7 @@ public final class FlowLanguage {
     private final FlowQuickFixes fixes;
     private final DocumentOutline outline;
 
-    private FlowLanguage(PluginRegistry registry, Supplier<LanguageContext> environment, boolean flows) {
+    private FlowLanguage(PluginRegistry registry, Supplier<ValidationContext> environment, boolean flows) {
         this.flows = flows;
         this.environment = Objects.requireNonNull(environment, "environment");
         var resolver = new SchemaResolver(
@@ -51,7 +51,7 @@ public final class FlowLanguage {
                 flows ? DocumentSchemas.flow() : DocumentSchemas.environment());
         this.validator = new FlowValidator(registry);
         var expressions = new ExpressionCompletion(resolver, () -> {
-            LanguageContext context = environment.get();
+            ValidationContext context = environment.get();
             return context == null ? null : context.secretNames();
         });
         this.completion = new FlowCompletion(cache, resolver, expressions);
@@ -64,11 +64,11 @@ public final class FlowLanguage {
     /**
      * The services for flow files.
      *
-     * @param environment the current environment (validation context, secret names, the environment file for
-     *     effective values), asked on every call so that switching environments needs no new object; {@link
-     *     LanguageContext#none()} for none
+     * @param environment the current environment (its name, secret names and file, whose pluginDefaults give
+     *     the effective values hovers show), asked on every call so that switching environments needs no new
+     *     object; {@link ValidationContext#none()} for none
      */
-    public static FlowLanguage forFlows(PluginRegistry registry, Supplier<LanguageContext> environment) {
+    public static FlowLanguage forFlows(PluginRegistry registry, Supplier<ValidationContext> environment) {
         return new FlowLanguage(registry, environment, true);
     }
 
@@ -78,7 +78,7 @@ public final class FlowLanguage {
      *
      * @param environment supplies the secret names of the environment being edited, for {@code secret('…')}
      */
-    public static FlowLanguage forEnvironments(PluginRegistry registry, Supplier<LanguageContext> environment) {
+    public static FlowLanguage forEnvironments(PluginRegistry registry, Supplier<ValidationContext> environment) {
         return new FlowLanguage(registry, environment, false);
     }
 
@@ -115,21 +115,18 @@ public final class FlowLanguage {
     }
 
     /**
-     * The diagnostics of {@code text} in the current environment, sorted by position; never null. When
-     * pluginDefaults can apply, also merges them so that hovers on this text show effective values.
+     * The diagnostics of {@code text} in the current environment, sorted by position; never null. Hovers on a
+     * validated text also show the effective values pluginDefaults give.
      */
     public List<Diagnostic> diagnose(String text) {
         Analysis analysis = cache.of(text);
         if (!flows) {
             return analysis.diagnostics(null, (document, ignored) -> validator.validateEnvironment(document));
         }
-        LanguageContext context = environment.get();
-        List<Diagnostic> diagnostics = analysis.diagnostics(
-                context == null ? ValidationContext.none() : context.validation(), validator::validateFlow);
-        if (EffectiveValues.apply(analysis, context)) {
-            analysis.merged(context.environment()); // for hovers: effective values and their origins
-        }
-        return diagnostics;
+        ValidationContext context = Objects.requireNonNullElse(environment.get(), ValidationContext.none());
+        // the merge is kept: validation needs it and hovers show its effective values
+        return analysis.diagnostics(
+                context, (document, in) -> validator.validateFlow(document, in, analysis.merged(in)));
     }
 
     /** The outline of {@code text}: the flow and its tasks, or the environment and its pluginDefaults entries. */
@@ -137,8 +134,8 @@ public final class FlowLanguage {
         if (flows) {
             return outline.flow(text);
         }
-        LanguageContext context = environment.get();
-        String name = context == null || context.name() == null ? "environment" : context.name();
+        ValidationContext context = environment.get();
+        String name = context == null || context.environment() == null ? "environment" : context.environment();
         return outline.environment(text, name);
     }
 

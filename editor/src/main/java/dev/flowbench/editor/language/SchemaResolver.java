@@ -43,7 +43,11 @@ final class SchemaResolver {
 
     /** The scope of {@code element}'s value, {@code element} being held by {@code holder} whose scope is given. */
     SchemaScope step(YamlStructure structure, SchemaScope scope, Element holder, Element element) {
-        String segment = structure.segment(element);
+        return step(structure, scope, holder, element, structure.segment(element));
+    }
+
+    /** As {@link #step(YamlStructure, SchemaScope, Element, Element)} with {@code element}'s segment known. */
+    SchemaScope step(YamlStructure structure, SchemaScope scope, Element holder, Element element, String segment) {
         if (segment == null) {
             return SchemaScope.UNKNOWN;
         }

@@ -90,16 +90,6 @@ record SchemaScope(List<JsonNode> schemas, Kind kind, PluginKind slot, List<Plug
         return required;
     }
 
-    /** Whether this place takes free-form keys (a map such as {@code env} or {@code variables}). */
-    boolean isFreeForm() {
-        for (JsonNode schema : schemas) {
-            if (schema.path("additionalProperties").isObject() || schema.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The plugin of a resolved instance, or null. */
     PluginDescriptor plugin() {
         return kind == Kind.PLUGIN ? plugins.getFirst() : null;

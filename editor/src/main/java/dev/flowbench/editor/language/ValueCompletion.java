@@ -3,7 +3,6 @@ package dev.flowbench.editor.language;
 import dev.flowbench.editor.api.CompletionItem;
 import dev.flowbench.editor.api.CompletionResult;
 import dev.flowbench.editor.language.YamlStructure.Element;
-import dev.flowbench.schema.json.SchemaKeywords;
 import dev.flowbench.schema.json.SchemaNavigator;
 import dev.flowbench.schema.plugin.PluginDescriptor;
 import dev.flowbench.schema.plugin.PluginKind;
@@ -18,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Completes values: the plugin types a slot accepts after {@code type:} (choosing one inserts its required
  * properties), the types and prefixes a pluginDefaults entry may target, enum values, booleans, defaults and
- * examples — for a key's value and for a scalar list item.
+ * examples — for a key's value and for a scalar list item. Views open completion by themselves after every
+ * {@code key: }, so a property with nothing worth proposing gets an empty answer (no popup).
  */
 final class ValueCompletion {
     private final SchemaResolver resolver;
@@ -97,15 +97,6 @@ final class ValueCompletion {
                         items.add(item(text, CompletionItem.Kind.VALUE, "example", property));
                     }
                 }
-            }
-            if (property.path(SchemaKeywords.DYNAMIC).asBoolean(false)) {
-                items.add(new CompletionItem(
-                        "{{ }}",
-                        CompletionItem.Kind.SNIPPET,
-                        "expression",
-                        "A `{{ }}` expression rendered when the task runs; quoted, as YAML needs.",
-                        "\"{{ $0 }}\"",
-                        "{{"));
             }
         }
         return items.stream()

@@ -27,11 +27,71 @@ final class YamlStructure {
     private final String text;
     private final YamlLine[] lines;
     private final int[] lineStarts;
+    /**
+     * For the first element of each structure line: the nearest element before it further left (or a key at
+     * its column above a dash): its line, -1 for the root, and its index on that line. Elements after the first
+     * on a line have the element before them. Following these links from any element walks what an indentation
+     * stack would hold, so parents are found in time proportional to the depth, not to the distance.
+     */
+    private final int[] leftLine;
+
+    private final int[] leftIndex;
+    /** For a line starting with a dash: its position among the items of its list. */
+    private final int[] itemIndex;
 
     private YamlStructure(String text, YamlLine[] lines, int[] lineStarts) {
         this.text = text;
         this.lines = lines;
         this.lineStarts = lineStarts;
+        this.leftLine = new int[lines.length];
+        this.leftIndex = new int[lines.length];
+        this.itemIndex = new int[lines.length];
+        link();
+    }
+
+    /** Fills {@link #leftLine}, {@link #leftIndex} and {@link #itemIndex} in one pass, like an indentation stack. */
+    private void link() {
+        Element last = ROOT;
+        for (int m = 0; m < lines.length; m++) {
+            YamlLine line = lines[m];
+            if (line.kind == YamlLine.MARKER) {
+                last = ROOT;
+                continue;
+            }
+            if (line.kind != YamlLine.STRUCTURE) {
+                continue;
+            }
+            int column = line.column(0);
+            byte kind = line.elementKind(0);
+            Element top = last;
+            Element sibling = null;
+            while (!top.isRoot() && !holds(top, column, kind)) {
+                if (sibling == null && kind == YamlLine.DASH && column(top) == column && kind(top) == YamlLine.DASH) {
+                    sibling = top; // the previous item of the same list
+                }
+                top = leftOf(top);
+            }
+            leftLine[m] = top.line;
+            leftIndex[m] = top.index;
+            itemIndex[m] = sibling == null ? 0 : (sibling.index > 0 ? 0 : itemIndex[sibling.line]) + 1;
+            last = new Element(m, line.elementCount() - 1);
+        }
+    }
+
+    /** Whether {@code candidate} is further left than an element of {@code kind} at {@code column}. */
+    private boolean holds(Element candidate, int column, byte kind) {
+        int c = column(candidate);
+        return c < column
+                || c == column && kind == YamlLine.DASH && kind(candidate) == YamlLine.KEY && opens(candidate);
+    }
+
+    /** The element {@code element} is linked to: the one before it on its line, else {@link #leftLine}'s. */
+    private Element leftOf(Element element) {
+        if (element.index > 0) {
+            return new Element(element.line, element.index - 1);
+        }
+        int line = leftLine[element.line];
+        return line < 0 ? ROOT : new Element(line, leftIndex[element.line]);
     }
 
     /** Reads the structure of {@code text}; never throws. */
@@ -41,7 +101,7 @@ final class YamlStructure {
         int[] starts = new int[lines.length];
         int count = 0;
         int start = 0;
-        Region region = null;
+        ContinuedValue region = null;
         while (true) {
             int end = start;
             while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
@@ -61,7 +121,7 @@ final class YamlStructure {
                 }
             } else {
                 line = YamlLine.read(text, start, end);
-                region = Region.openedBy(line, count, text);
+                region = ContinuedValue.openedBy(line, count, text);
             }
             lines[count] = line;
             starts[count] = start;
@@ -72,72 +132,6 @@ final class YamlStructure {
             start = end + (text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n' ? 2 : 1);
         }
         return new YamlStructure(text, Arrays.copyOf(lines, count), Arrays.copyOf(starts, count));
-    }
-
-    /** A value that goes on over the following lines, and how to tell where it ends. */
-    private static final class Region {
-        final YamlLine.Continuation kind;
-        final int owner;
-        /** Content lines are indented more than this column (the owning key's or dash's). */
-        final int parentColumn;
-        /** For flow collections: brackets still open. */
-        int depth;
-
-        private Region(YamlLine.Continuation kind, int owner, int parentColumn, int depth) {
-            this.kind = kind;
-            this.owner = owner;
-            this.parentColumn = parentColumn;
-            this.depth = depth;
-        }
-
-        static Region openedBy(YamlLine line, int index, String text) {
-            if (line.continuation == YamlLine.Continuation.NONE) {
-                return null;
-            }
-            // continuation lines of any multi-line value are indented past the key or dash that owns it
-            int parentColumn = line.tailIsKey
-                    ? line.tailColumn
-                    : line.dashes.length > 0 ? line.dashes[line.dashes.length - 1] : -1;
-            int depth = line.continuation == YamlLine.Continuation.FLOW
-                    ? YamlLine.flowDepth(text, line.valueStart, line.end, 0)
-                    : 0;
-            return new Region(line.continuation, index, parentColumn, depth);
-        }
-
-        /** Whether the line {@code [start, end)} still belongs to this value: blank, or indented past its owner. */
-        boolean holds(String text, int start, int end) {
-            int at = YamlLine.skipSpaces(text, start, end);
-            return at == end || at - start > parentColumn;
-        }
-
-        /** Whether the value ends on the line {@code [start, end)} (which belongs to it). */
-        boolean closedBy(String text, int start, int end) {
-            switch (kind) {
-                case QUOTED_DOUBLE, QUOTED_SINGLE -> {
-                    char quote = kind == YamlLine.Continuation.QUOTED_DOUBLE ? '"' : '\'';
-                    for (int i = start; i < end; i++) {
-                        char c = text.charAt(i);
-                        if (quote == '"' && c == '\\') {
-                            i++;
-                        } else if (c == quote) {
-                            if (quote == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
-                                i++;
-                            } else {
-                                return true;
-                            }
-                        }
-                    }
-                    return false;
-                }
-                case FLOW -> {
-                    depth = YamlLine.flowDepth(text, start, end, depth);
-                    return depth == 0;
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
     }
 
     String text() {
@@ -208,41 +202,38 @@ final class YamlStructure {
         if (element.isRoot()) {
             return null;
         }
-        if (element.index > 0) {
-            return new Element(element.line, element.index - 1);
-        }
-        return parentAt(element.line, column(element), kind(element));
+        return holder(leftOf(element));
     }
 
     /**
      * The element that holds an element of {@code kind} written at {@code column} on {@code line} (which may be
-     * blank or half-typed): the nearest line above with an element further left that opens a block. A list may
-     * sit at its key's own column ({@code tasks:} then {@code - id:}).
+     * blank or half-typed): the nearest element above further left that opens a block. A list may sit at its
+     * key's own column ({@code tasks:} then {@code - id:}).
      */
     Element parentAt(int line, int column, byte kind) {
-        for (int m = line - 1; m >= 0; m--) {
-            YamlLine above = lines[m];
-            if (above.kind == YamlLine.MARKER) {
+        Element top = ROOT;
+        for (int m = Math.min(line, lines.length) - 1; m >= 0; m--) {
+            if (lines[m].kind == YamlLine.MARKER) {
                 return ROOT;
             }
-            if (above.kind != YamlLine.STRUCTURE || above.indent() > column) {
-                continue;
-            }
-            for (int k = above.elementCount() - 1; k >= 0; k--) {
-                int c = above.column(k);
-                boolean holds = c < column
-                        || c == column
-                                && kind == YamlLine.DASH
-                                && above.elementKind(k) == YamlLine.KEY
-                                && above.opens(k);
-                if (holds) {
-                    Element found = new Element(m, k);
-                    // further left but holding nothing: the new element is its sibling, mis-indented
-                    return above.opens(k) ? found : parent(found);
-                }
+            if (lines[m].kind == YamlLine.STRUCTURE) {
+                top = new Element(m, lines[m].elementCount() - 1);
+                break;
             }
         }
-        return ROOT;
+        while (!top.isRoot() && !holds(top, column, kind)) {
+            top = leftOf(top);
+        }
+        return holder(top);
+    }
+
+    /** {@code found} if it opens a block; else the new element is its sibling, mis-indented: its holder. */
+    private Element holder(Element found) {
+        Element at = found;
+        while (!at.isRoot() && !opens(at)) {
+            at = leftOf(at);
+        }
+        return at;
     }
 
     /** The column of the elements {@code opener} holds, or -1 when it holds none. */
@@ -363,29 +354,9 @@ final class YamlStructure {
         return child == null ? null : value(child);
     }
 
-    /** The position of a dash among the items of its list, counted from the lines above. */
+    /** The position of a dash among the items of its list. */
     int index(Element dash) {
-        if (dash.index > 0) {
-            return 0;
-        }
-        Element list = parent(dash);
-        int column = column(dash);
-        int count = 0;
-        int from = 0;
-        if (!list.isRoot()) {
-            YamlLine line = lines[list.line];
-            if (list.index < line.elementCount() - 1 && line.elementKind(list.index + 1) == YamlLine.DASH) {
-                count++;
-            }
-            from = list.line + 1;
-        }
-        for (int m = from; m < dash.line; m++) {
-            YamlLine line = lines[m];
-            if (line.kind == YamlLine.STRUCTURE && line.indent() == column && line.elementKind(0) == YamlLine.DASH) {
-                count++;
-            }
-        }
-        return count;
+        return dash.index > 0 ? 0 : itemIndex[dash.line];
     }
 
     /** The path segment an opener adds: its key, or its index for a dash. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.editor.api.CompletionItem;
 import dev.flowbench.editor.api.CompletionResult;
+import dev.flowbench.schema.validation.ValidationContext;
 import org.junit.jupiter.api.Test;
 
 /** Completion inside {@code {{ }}} at a {@code |} caret. */
@@ -112,7 +113,7 @@ class ExpressionCompletionTest {
 
     @Test
     void withoutAnEnvironmentSecretNamesAreNotGuessed() {
-        var language = FlowLanguage.forFlows(Fixtures.REGISTRY, LanguageContext::none);
+        var language = FlowLanguage.forFlows(Fixtures.REGISTRY, ValidationContext::none);
 
         CompletionResult result = complete(language, FLOW + "    message: \"{{ secret('|') }}\"\n");
 

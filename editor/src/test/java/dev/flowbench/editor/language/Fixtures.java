@@ -11,8 +11,8 @@ import java.util.Set;
 final class Fixtures {
     static final PluginRegistry REGISTRY = PluginRegistry.builtIn();
 
-    static final LanguageContext DEV = LanguageContext.of(
-            new ValidationContext("dev", Set.of("K8S_TOKEN", "AWS_ACCESS_KEY_ID", "DB_PASSWORD"), null));
+    static final ValidationContext DEV =
+            new ValidationContext("dev", Set.of("K8S_TOKEN", "AWS_ACCESS_KEY_ID", "DB_PASSWORD"), null);
 
     static final FlowLanguage FLOWS = FlowLanguage.forFlows(REGISTRY, () -> DEV);
 

@@ -178,8 +178,8 @@ class FlowHoverTest {
     }
 
     /** An environment giving script tasks a runner memory and forcing the Docker runner to pull always. */
-    private static final LanguageContext PROD = new LanguageContext(
-            new ValidationContext("prod", Set.of(), null), Environment.of("prod", YamlDocument.parse("""
+    private static final ValidationContext PROD =
+            ValidationContext.of(Environment.of("prod", YamlDocument.parse("""
                     description: production
                     pluginDefaults:
                       - type: io.kestra.plugin.scripts
@@ -194,5 +194,5 @@ class FlowHoverTest {
                             forced: true
                             values:
                               pullPolicy: ALWAYS
-                    """)));
+                    """)), Set.of());
 }

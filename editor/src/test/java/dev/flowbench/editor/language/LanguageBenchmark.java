@@ -1,6 +1,7 @@
 package dev.flowbench.editor.language;
 
 import dev.flowbench.schema.registry.PluginRegistry;
+import dev.flowbench.schema.validation.ValidationContext;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class LanguageBenchmark {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        FlowLanguage language = FlowLanguage.forFlows(PluginRegistry.builtIn(), LanguageContext::none);
+        FlowLanguage language = FlowLanguage.forFlows(PluginRegistry.builtIn(), ValidationContext::none);
         out.println("load average at start: "
                 + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
@@ -62,23 +63,18 @@ public final class LanguageBenchmark {
             int edits = original.length() > 500_000 ? Math.min(rounds, 60) : rounds;
             warmUp(language, original, completions, hovers);
 
+            List<String> texts = completions.stream().map(p -> p.text(original)).toList();
             Samples completeWarm = measure(rounds * completions.size(), i -> {
-                Position p = completions.get(i % completions.size());
-                language.complete(p.text(original), p.offset(original));
+                int k = i % completions.size();
+                language.complete(texts.get(k), completions.get(k).offset(texts.get(k)));
             });
             Samples hoverWarm = measure(rounds * hovers.size(), i -> {
                 Position p = hovers.get(i % hovers.size());
                 language.hover(original, p.offset(original));
             });
-            Samples completeEdited = measureEdited(edits * completions.size(), original, (text, i) -> {
-                Position p = completions.get(i % completions.size());
-                language.complete(p.text(text), p.offset(text));
-            });
-            Samples hoverEdited = measureEdited(
-                    edits * hovers.size(),
-                    original,
-                    (text, i) ->
-                            language.hover(text, hovers.get(i % hovers.size()).offset(text)));
+            Samples completeEdited =
+                    measureEdited(edits * completions.size(), original, completions, language::complete);
+            Samples hoverEdited = measureEdited(edits * hovers.size(), original, hovers, language::hover);
             var hoverValidated = new Samples(Math.min(edits, 40) * hovers.size());
             for (int i = 0; i < hoverValidated.wall().length; i++) {
                 String text = edit(original, 50_000 + i);
@@ -97,6 +93,7 @@ public final class LanguageBenchmark {
                     percentiles(hoverEdited),
                     percentiles(hoverValidated));
             randomCarets(out, language, original, rounds);
+            outputsAfterEdit(out, language, original, edits);
         }
         out.println("(ms: wall p50 / p99 (thread CPU p50 / p99); " + rounds + " rounds per position)");
     }
@@ -118,6 +115,24 @@ public final class LanguageBenchmark {
                 percentiles(hover));
     }
 
+    /**
+     * Completion after {@code {{ outputs.} in the last templated task, on a new text each time: it reads every
+     * task of the flow to know which ones come earlier.
+     */
+    private static void outputsAfterEdit(PrintStream out, FlowLanguage language, String original, int edits) {
+        int at = original.lastIndexOf("{{ outputs.");
+        if (at < 0) {
+            return;
+        }
+        var samples = new Samples(edits);
+        for (int i = 0; i < edits; i++) {
+            String text = edit(original, 20_000 + i);
+            int caret = text.lastIndexOf("{{ outputs.") + "{{ outputs.".length();
+            samples.time(i, () -> language.complete(text, caret));
+        }
+        out.printf(Locale.ROOT, "%-14s %6s | %-28s %-28s |%n", "  outputs.", "", "", percentiles(samples));
+    }
+
     private static void warmUp(FlowLanguage language, String text, List<Position> completions, List<Position> hovers) {
         for (int i = 0; i < 300; i++) {
             String edited = edit(text, i);
@@ -131,7 +146,7 @@ public final class LanguageBenchmark {
     }
 
     private interface EditedCall {
-        void call(String text, int index);
+        void call(String text, int offset);
     }
 
     /** Wall and thread CPU milliseconds of each call: CPU time is steadier on a busy, shared machine. */
@@ -161,12 +176,13 @@ public final class LanguageBenchmark {
         return samples;
     }
 
-    private static Samples measureEdited(int count, String original, EditedCall call) {
+    private static Samples measureEdited(int count, String original, List<Position> positions, EditedCall call) {
         var samples = new Samples(count);
         for (int i = 0; i < count; i++) {
-            String text = edit(original, 10_000 + i); // made before the clock starts
-            int index = i;
-            samples.time(i, () -> call.call(text, index));
+            Position position = positions.get(i % positions.size());
+            String text = position.text(edit(original, 10_000 + i)); // made before the clock starts
+            int offset = position.offset(text);
+            samples.time(i, () -> call.call(text, offset));
         }
         return samples;
     }

@@ -48,6 +48,13 @@ class ValueCompletionTest {
     }
 
     @Test
+    void aValueRightAfterTheColonGetsItsSpace() {
+        CompletionResult result = complete(DOCKER_RUNNER + "      pullPolicy:|\n");
+
+        assertThat(item(result, "ALWAYS").insertText()).isEqualTo(" ALWAYS");
+    }
+
+    @Test
     void aBooleanPropertyOffersTrueAndFalse() {
         CompletionResult result = complete(DOCKER_RUNNER + "      delete: |\n");
 
@@ -65,11 +72,12 @@ class ValueCompletionTest {
     }
 
     @Test
-    void aDynamicPropertyAlsoOffersAQuotedExpression() {
-        CompletionResult result = complete(DOCKER_RUNNER + "      host: |\n");
-
-        assertThat(labels(result)).contains("unix:///var/run/docker.sock", "{{ }}");
-        assertThat(item(result, "{{ }}").insertText()).isEqualTo("\"{{ $0 }}\"");
+    void aPropertyWithNothingWorthProposingGetsAnEmptyAnswer() {
+        assertThat(labels(complete(DOCKER_RUNNER + "      host: |\n")))
+                .containsExactly("unix:///var/run/docker.sock", "tcp://localhost:2375");
+        assertThat(complete(TASK + "    description: |\n").items()).isEmpty();
+        assertThat(complete(TASK + "    beforeCommands: |\n").items()).isEmpty();
+        assertThat(complete(TASK + "    bogus: |\n").items()).isEmpty();
     }
 
     @Test

@@ -28,6 +28,15 @@ public final class FlowValidator {
 
     /** Validates a flow file; {@code context} says which environment's defaults and secrets apply. */
     public List<Diagnostic> validateFlow(YamlDocument document, ValidationContext context) {
+        return validateFlow(document, context, null);
+    }
+
+    /**
+     * As {@link #validateFlow(YamlDocument, ValidationContext)}, with {@code merged} the result of {@code
+     * context.merge(document)} when the caller keeps it for other uses (the editor's hovers), so that it is not
+     * computed twice; null to merge here.
+     */
+    public List<Diagnostic> validateFlow(YamlDocument document, ValidationContext context, MergedFlow merged) {
         var diagnostics = new ArrayList<>(document.diagnostics());
         Object root = document.root();
         if (!(root instanceof Map<?, ?> flow)) {
@@ -36,10 +45,10 @@ public final class FlowValidator {
         }
         var findings = new ArrayList<Finding>();
         var walker = new PluginWalker(registry, findings, cache);
-        MergedFlow merged = context.merge(document);
-        walker.checkDocument(DocumentSchemas.flow(), merged.flow());
-        FlowRules.check(merged.flow(), walker.plugins(), context, findings);
-        diagnostics.addAll(Locator.locate(document, merged, findings));
+        MergedFlow effective = merged != null ? merged : context.merge(document);
+        walker.checkDocument(DocumentSchemas.flow(), effective.flow());
+        FlowRules.check(effective.flow(), walker.plugins(), context, findings);
+        diagnostics.addAll(Locator.locate(document, effective, findings));
         return sorted(diagnostics);
     }
 

@@ -13,7 +13,6 @@ import dev.flowbench.app.workspace.EnvironmentContexts;
 import dev.flowbench.app.workspace.PluginDirectories;
 import dev.flowbench.editor.api.LanguageSupport;
 import dev.flowbench.editor.language.FlowLanguage;
-import dev.flowbench.editor.language.LanguageContext;
 import dev.flowbench.schema.diagnostic.Diagnostic;
 import dev.flowbench.schema.registry.PluginRegistry;
 import dev.flowbench.schema.validation.ValidationContext;
@@ -302,8 +301,8 @@ public final class WorkbenchViewModel {
         background.execute(() -> {
             PluginRegistry loaded = PluginRegistry.load(PluginDirectories.of(root, List.of()));
             ui.execute(() -> {
-                flowLanguage = FlowLanguage.forFlows(loaded, () -> LanguageContext.of(context));
-                environmentLanguage = FlowLanguage.forEnvironments(loaded, () -> LanguageContext.of(context));
+                flowLanguage = FlowLanguage.forFlows(loaded, () -> context);
+                environmentLanguage = FlowLanguage.forEnvironments(loaded, () -> context);
                 registry.set(loaded);
                 languageRevision.set(languageRevision.get() + 1);
                 busy.set(false);

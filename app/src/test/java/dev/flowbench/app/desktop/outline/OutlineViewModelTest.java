@@ -3,13 +3,13 @@ package dev.flowbench.app.desktop.outline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.editor.language.FlowLanguage;
-import dev.flowbench.editor.language.LanguageContext;
 import dev.flowbench.editor.language.OutlineNode;
 import dev.flowbench.schema.registry.PluginRegistry;
+import dev.flowbench.schema.validation.ValidationContext;
 import org.junit.jupiter.api.Test;
 
 class OutlineViewModelTest {
-    private static final FlowLanguage FLOWS = FlowLanguage.forFlows(PluginRegistry.builtIn(), LanguageContext::none);
+    private static final FlowLanguage FLOWS = FlowLanguage.forFlows(PluginRegistry.builtIn(), ValidationContext::none);
 
     @Test
     void theOutlineListsTasksAndTellsWhichTaskTheCaretIsIn() {

@@ -81,6 +81,21 @@ final class AwsClients implements AutoCloseable {
         }
     }
 
+    /** The endpoint override, or null for AWS itself. */
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** The region's id, e.g. {@code us-east-1}. */
+    String region() {
+        return region.id();
+    }
+
+    /** The credentials the clients sign with, resolved now (for the output files' POST policy). */
+    software.amazon.awssdk.identity.spi.AwsCredentialsIdentity identity() {
+        return credentials.resolveCredentials();
+    }
+
     synchronized BatchClient batch() {
         if (batch == null) {
             var builder = BatchClient.builder()

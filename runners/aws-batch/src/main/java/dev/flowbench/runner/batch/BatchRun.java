@@ -11,19 +11,15 @@ import dev.flowbench.runner.RunnerException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.batch.model.CreateJobQueueRequest;
@@ -55,14 +51,14 @@ final class BatchRun implements RunHandle {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean terminated = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
-    private final List<String> archive = Collections.synchronizedList(new ArrayList<>());
     private final List<String> uploaded = new ArrayList<>();
+    private final List<String> downloaded = new ArrayList<>();
     private volatile String jobId;
     private String definitionArn;
     private String temporaryQueue;
     private String logStream;
     private String nextToken;
-    private int filesSection; // 0: the commands' lines, 1: output files, 2: complete
+    private boolean logComplete;
     private boolean timedOut;
 
     private BatchRun(
@@ -92,8 +88,20 @@ final class BatchRun implements RunHandle {
                 finish(null);
                 return;
             }
+            Map<String, String> variables = new LinkedHashMap<>(urls);
+            if (specs.outputPrefix() != null) {
+                Instant now = Instant.now();
+                variables.putAll(OutputUpload.variables(
+                        aws.endpoint(),
+                        aws.region(),
+                        runner.bucket(),
+                        specs.outputPrefix(),
+                        aws.identity(),
+                        now,
+                        now.plus(validity())));
+            }
             jobId = aws.batch()
-                    .submitJob(specs.submit(definitionArn, queue, urls))
+                    .submitJob(specs.submit(definitionArn, queue, variables))
                     .jobId();
             Map<String, String> details = details();
             listener.started(request, details);
@@ -127,12 +135,15 @@ final class BatchRun implements RunHandle {
         return details;
     }
 
+    /** How long presigned URLs and the upload policy stay valid: the run's limit and an hour, at most 7 days. */
+    private Duration validity() {
+        Duration validity = runner.completionLimit(request).plusHours(1);
+        return validity.compareTo(Duration.ofDays(7)) > 0 ? Duration.ofDays(7) : validity;
+    }
+
     private Map<String, String> uploadInputs() {
         Map<String, String> urls = new LinkedHashMap<>();
-        Duration validity = runner.completionLimit(request).plusHours(1);
-        if (validity.compareTo(Duration.ofDays(7)) > 0) {
-            validity = Duration.ofDays(7); // the longest a SigV4 presigned URL may live
-        }
+        Duration validity = validity();
         for (var entry : specs.inputKeys().entrySet()) {
             String key = entry.getValue();
             String content = request.inputFiles().get(specs.inputNames().get(entry.getKey()));
@@ -248,26 +259,20 @@ final class BatchRun implements RunHandle {
 
     private void line(Instant time, String message) {
         String text = message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
-        if (filesSection == 0) {
-            if (text.endsWith(specs.filesMarker())) {
-                // The commands' last line may lack its newline: the marker then ends that line.
-                String last =
-                        text.substring(0, text.length() - specs.filesMarker().length());
-                if (!last.isEmpty()) {
-                    line(time, last);
-                }
-                filesSection = 1;
-            } else if (!text.isEmpty() && text.charAt(0) == JobSpecs.STDERR_MARK) {
-                collector.acceptLine(LogLine.Stream.STDERR, text.substring(1), time);
-            } else {
-                collector.acceptLine(LogLine.Stream.STDOUT, text, time);
+        if (logComplete) {
+            return;
+        }
+        if (text.endsWith(specs.endMarker())) {
+            // The last line may lack its newline: the marker then ends that line.
+            String last = text.substring(0, text.length() - specs.endMarker().length());
+            if (!last.isEmpty()) {
+                line(time, last);
             }
-        } else if (filesSection == 1) {
-            if (text.equals(specs.endMarker())) {
-                filesSection = 2;
-            } else {
-                archive.add(text);
-            }
+            logComplete = true;
+        } else if (!text.isEmpty() && text.charAt(0) == JobSpecs.STDERR_MARK) {
+            collector.acceptLine(LogLine.Stream.STDERR, text.substring(1), time);
+        } else {
+            collector.acceptLine(LogLine.Stream.STDOUT, text, time);
         }
     }
 
@@ -278,9 +283,9 @@ final class BatchRun implements RunHandle {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         boolean killed = timedOut || cancelled.get();
-        while (filesSection != 2 && !killed && logStream != null && System.nanoTime() < deadline) {
+        while (!logComplete && !killed && logStream != null && System.nanoTime() < deadline) {
             readLogs();
-            if (filesSection != 2) {
+            if (!logComplete) {
                 sleep(Math.min(runner.checkInterval().toMillis(), 1000));
             }
         }
@@ -343,27 +348,38 @@ final class BatchRun implements RunHandle {
                 : "";
     }
 
+    /** Downloads what the job uploaded under the outputs prefix into the working and output directories. */
     private void bringBackFiles() {
-        if (filesSection != 2) {
-            if (!request.outputFiles().isEmpty()) {
-                collector.acceptLine(
-                        LogLine.Stream.STDERR,
-                        "output files did not come back: the job's log ended early",
-                        Instant.now());
-            }
+        if (specs.outputPrefix() == null) {
             return;
         }
-        Path staging = null;
-        try {
-            staging = Files.createTempDirectory("flowbench-batch-files");
-            FileListing.extract(archive, staging);
-            move(staging.resolve("work"), request.workingDirectory());
-            move(staging.resolve("out"), request.outputDirectory());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new RunnerException("cannot unpack the output files: " + e.getMessage(), e);
-        } finally {
-            if (staging != null) {
-                deleteTree(staging);
+        if (!logComplete && !request.outputFiles().isEmpty()) {
+            collector.acceptLine(
+                    LogLine.Stream.STDERR,
+                    "output files may be missing: the job's log ended before its last line",
+                    Instant.now());
+        }
+        String prefix = specs.outputPrefix();
+        var pages =
+                aws.s3().listObjectsV2Paginator(l -> l.bucket(runner.bucket()).prefix(prefix));
+        for (var object : pages.contents()) {
+            String key = object.key();
+            downloaded.add(key);
+            String relative = key.substring(prefix.length());
+            Path target;
+            if (relative.startsWith("work/")) {
+                target = OutputFiles.resolveInside(request.workingDirectory(), relative.substring(5), "output file");
+            } else if (relative.startsWith("out/")) {
+                target = OutputFiles.resolveInside(request.outputDirectory(), relative.substring(4), "output file");
+            } else {
+                continue;
+            }
+            try {
+                Files.createDirectories(target.getParent());
+                Files.deleteIfExists(target);
+                aws.s3().getObject(g -> g.bucket(runner.bucket()).key(key), target);
+            } catch (IOException e) {
+                throw new RunnerException("cannot write output file " + relative + ": " + e.getMessage(), e);
             }
         }
     }
@@ -381,7 +397,9 @@ final class BatchRun implements RunHandle {
             quietly(() -> aws.batch().updateJobQueue(u -> u.jobQueue(queue).state(JQState.DISABLED)));
             quietly(() -> aws.batch().deleteJobQueue(d -> d.jobQueue(queue)));
         }
-        for (String key : uploaded) {
+        List<String> objects = new ArrayList<>(uploaded);
+        objects.addAll(downloaded);
+        for (String key : objects) {
             quietly(() -> aws.s3().deleteObject(d -> d.bucket(runner.bucket()).key(key)));
         }
     }
@@ -443,27 +461,6 @@ final class BatchRun implements RunHandle {
             action.run();
         } catch (RuntimeException ignored) {
             // clean-up is best effort: the job definition, queue or object may be gone already
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is harmless
         }
     }
 

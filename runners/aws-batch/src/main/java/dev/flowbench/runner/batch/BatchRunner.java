@@ -22,7 +22,7 @@ import java.util.Map;
         id = "io.kestra.plugin.ee.aws.runner.Batch",
         title = "AWS Batch task runner",
         description =
-                "Runs the task's commands as an AWS Batch job using the task's `containerImage`: registers a job definition, submits it to `jobQueueArn` (or a temporary queue on `computeEnvironmentArn`), streams its CloudWatch logs and maps the final status. Input and output files travel through the S3 `bucket`.\n\nCredentials are usually set once at namespace level with `pluginDefaults` and `{{ secret() }}`.",
+                "Runs the task's commands as an AWS Batch job using the task's `containerImage`: registers a job definition, submits it to `jobQueueArn` (or a temporary queue on `computeEnvironmentArn`), streams its CloudWatch logs and maps the final status. Input and output files travel through the S3 `bucket`: the job fetches inputs from presigned URLs and posts outputs with an upload policy limited to the run's prefix (with `curl` or `wget`, so the image needs one of them and `sh`); both are deleted afterwards.\n\nCredentials are usually set once at namespace level with `pluginDefaults` and `{{ secret() }}`.",
         icon = "dev/flowbench/runner/batch/batch.svg",
         examples = @Example(title = "Credentials from namespace defaults", code = """
                 id: batch
@@ -142,6 +142,13 @@ public record BatchRunner(
         Map<String, String> urls = new LinkedHashMap<>();
         specs.inputKeys()
                 .forEach((variable, key) -> urls.put(variable, "<presigned GET of s3://" + bucket() + "/" + key + ">"));
+        if (specs.outputPrefix() != null) {
+            urls.put("FLOWBENCH_S3_URL", OutputUpload.url(null, region(), bucket()));
+            urls.put("FLOWBENCH_S3_PREFIX", specs.outputPrefix());
+            urls.put(
+                    "FLOWBENCH_S3_POLICY",
+                    "<POST policy for s3://" + bucket() + "/" + specs.outputPrefix() + "*, signed at submit>");
+        }
         String queue = jobQueueArn() != null && !jobQueueArn().isBlank()
                 ? jobQueueArn()
                 : "<temporary queue " + JobSpecs.queueName(specs) + " on " + computeEnvironmentArn() + ">";

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.batch.model.SubmitJobRequest;
  * that a plan shows what a run registers. The job's command is a small POSIX shell wrapper that downloads the
  * input files (presigned S3 URLs passed as environment variables, fetched with {@code curl} or {@code wget}),
  * runs the task's command in {@code /flowbench/work} with every standard error line prefixed by the
- * ASCII record separator (CloudWatch keeps one stream per container, not two), then prints the output files
- * after a marker line (see {@link FileListing}).
+ * ASCII record separator (CloudWatch keeps one stream per container, not two), uploads the output files to the
+ * bucket with an S3 POST policy (see {@link OutputUpload}) and ends with a marker line.
  */
 final class JobSpecs {
 
@@ -53,21 +53,21 @@ final class JobSpecs {
      * @param definition the job definition to register
      * @param inputKeys S3 key of each input file, by the environment variable carrying its presigned URL
      * @param inputNames relative name of each input file, by the same variable
-     * @param filesMarker the log line before the output files
-     * @param endMarker the log line after them
+     * @param outputPrefix the S3 key prefix output files are uploaded under, or null without a bucket
+     * @param endMarker the job's last log line, proving its log arrived whole
      */
     record Specs(
             String name,
             RegisterJobDefinitionRequest definition,
             Map<String, String> inputKeys,
             Map<String, String> inputNames,
-            String filesMarker,
+            String outputPrefix,
             String endMarker) {
 
-        /** The submit request for the registered definition, with the input URLs (by variable). */
-        SubmitJobRequest submit(String definitionArn, String queue, Map<String, String> inputUrls) {
+        /** The submit request for the registered definition, with the file transfer variables. */
+        SubmitJobRequest submit(String definitionArn, String queue, Map<String, String> variables) {
             List<KeyValuePair> env = new ArrayList<>();
-            new TreeMap<>(inputUrls)
+            new TreeMap<>(variables)
                     .forEach((k, v) ->
                             env.add(KeyValuePair.builder().name(k).value(v).build()));
             return SubmitJobRequest.builder()
@@ -91,8 +91,12 @@ final class JobSpecs {
         for (String input : inputs) {
             OutputFiles.resolveInside(Path.of(WORK), input, "input file");
         }
-        if (!inputs.isEmpty() && (runner.bucket() == null || runner.bucket().isBlank())) {
+        boolean bucket = runner.bucket() != null && !runner.bucket().isBlank();
+        if (!inputs.isEmpty() && !bucket) {
             throw new RunnerException("input files travel through S3: set `bucket` on the Batch runner");
+        }
+        if (!request.outputFiles().isEmpty() && !bucket) {
+            throw new RunnerException("output files travel through S3: set `bucket` on the Batch runner");
         }
         var id = request.identity();
         String hash = sha256(id.executionId() + "/" + id.taskRunId() + "/" + id.attempt())
@@ -109,11 +113,11 @@ final class JobSpecs {
             inputKeys.put("FLOWBENCH_INPUT_" + i, prefix + "inputs/" + inputs.get(i));
             inputNames.put("FLOWBENCH_INPUT_" + i, inputs.get(i));
         }
-        String marker = "::flowbench-files-" + hash + "::";
-        String endMarker = "::flowbench-files-end-" + hash + "::";
+        String endMarker = "::flowbench-end-" + hash + "::";
+        String outputPrefix = bucket ? prefix + "outputs/" : null;
 
         List<String> command = new ArrayList<>(
-                List.of("/bin/sh", "-c", wrapper(inputNames, request.outputFiles(), marker, endMarker), "flowbench"));
+                List.of("/bin/sh", "-c", wrapper(inputNames, request.outputFiles(), endMarker), "flowbench"));
         command.addAll(request.command().argv());
         List<KeyValuePair> env = new ArrayList<>();
         new TreeMap<>(request.env())
@@ -144,7 +148,7 @@ final class JobSpecs {
                     .attemptDurationSeconds((int) Math.min(seconds + 60, Integer.MAX_VALUE))
                     .build());
         }
-        return new Specs(name, definition.build(), inputKeys, inputNames, marker, endMarker);
+        return new Specs(name, definition.build(), inputKeys, inputNames, outputPrefix, endMarker);
     }
 
     /** The temporary queue's name for {@code specs}. */
@@ -196,7 +200,7 @@ final class JobSpecs {
         return Math.max(1, (long) Math.ceil(number * factor));
     }
 
-    private static String wrapper(Map<String, String> inputs, List<String> globs, String marker, String endMarker) {
+    private static String wrapper(Map<String, String> inputs, List<String> globs, String endMarker) {
         StringBuilder s = new StringBuilder();
         s.append("mkdir -p " + WORK + " " + OUT + " && cd " + WORK + " || exit 1\n");
         if (!inputs.isEmpty()) {
@@ -215,15 +219,19 @@ final class JobSpecs {
         s.append("c=$?\n");
         // Background children still holding standard error must not keep the job alive for ever.
         s.append("(sleep 2; kill $r 2>/dev/null) & k=$!; wait $r 2>/dev/null; kill $k 2>/dev/null\n");
-        s.append("echo ").append(quote(marker)).append('\n');
+        s.append("if [ -n \"$FLOWBENCH_S3_URL\" ]; then\n");
+        s.append(OutputUpload.shellFunction());
         StringBuilder find = new StringBuilder("cd /flowbench && find work out -type f \\( -path 'out/*'");
         for (String glob : globs) {
             for (String pattern : findPatterns(glob)) {
                 find.append(" -o -path ").append(quote("work/" + pattern));
             }
         }
-        find.append(" \\) 2>/dev/null | ").append(FileListing.printLoop()).append('\n');
+        find.append(" \\) 2>/dev/null > /tmp/flowbench-outputs\n");
         s.append(find);
+        s.append("while IFS= read -r f; do upload \"$f\" \"$FLOWBENCH_S3_PREFIX$f\""
+                + " || printf '\\036cannot upload output file %s\\n' \"$f\"; done < /tmp/flowbench-outputs\n");
+        s.append("fi\n");
         s.append("echo ").append(quote(endMarker)).append('\n');
         s.append("exit $c\n");
         return s.toString();

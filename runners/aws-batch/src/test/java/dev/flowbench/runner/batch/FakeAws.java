@@ -48,6 +48,8 @@ final class FakeAws implements AutoCloseable {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, LogStream> streams = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, String> secretKeys =
+            new ConcurrentHashMap<>(Map.of("AKIDFLOWBENCHTEST", "test-secret-key"));
 
     FakeAws() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -68,6 +70,11 @@ final class FakeAws implements AutoCloseable {
     /** The stored object {@code bucket/key}, or null. */
     byte[] object(String bucket, String key) {
         return objects.get(bucket + "/" + key);
+    }
+
+    /** Lets POST uploads signed with this key pair in (the SDK's own requests are not checked). */
+    void trust(String accessKeyId, String secretKey) {
+        secretKeys.put(accessKeyId, secretKey);
     }
 
     /** Removes one stored object, as a test's own clean-up. */
@@ -128,7 +135,7 @@ final class FakeAws implements AutoCloseable {
                 respond(exchange, logs(target.substring(target.indexOf('.') + 1), JSON.readTree(body)));
             } else {
                 calls.add(new Call("s3", exchange.getRequestMethod(), auth));
-                s3(exchange, path.substring(1), body);
+                s3(exchange, path.substring(1), exchange.getRequestURI().getRawQuery(), body);
             }
         } catch (Failure failure) {
             exchange.getResponseHeaders().add("x-amzn-ErrorType", failure.type);
@@ -279,7 +286,31 @@ final class FakeAws implements AutoCloseable {
         return stream.page(from, in.path("limit").asInt(10_000));
     }
 
-    private void s3(HttpExchange exchange, String bucketAndKey, byte[] body) throws IOException {
+    private void s3(HttpExchange exchange, String bucketAndKey, String query, byte[] body) throws IOException {
+        if (!bucketAndKey.contains("/") || bucketAndKey.endsWith("/")) {
+            String bucket = bucketAndKey.replace("/", "");
+            if (exchange.getRequestMethod().equals("POST")) {
+                S3Post.Upload upload =
+                        S3Post.verify(exchange.getRequestHeaders().getFirst("Content-Type"), body, bucket, secretKeys);
+                if (upload == null) {
+                    byte[] out =
+                            "<Error><Code>AccessDenied</Code><Message>Invalid according to Policy</Message></Error>"
+                                    .getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(403, out.length);
+                    exchange.getResponseBody().write(out);
+                    return;
+                }
+                objects.put(bucket + "/" + upload.key(), upload.content());
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
+            byte[] out = S3Post.listing(bucket, query, keys(bucket), key -> objects.get(bucket + "/" + key).length)
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(200, out.length);
+            exchange.getResponseBody().write(out);
+            return;
+        }
         switch (exchange.getRequestMethod()) {
             case "PUT" -> {
                 String sha = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");

@@ -43,6 +43,7 @@ class NamespaceDefaultsTest {
     void namespaceDefaultsCredentialsSignEveryBatchRequestForTheirRegion() throws Exception {
         TestDocker.require();
         try (FakeAws aws = new FakeAws()) {
+            aws.trust("AKIDNAMESPACE0042", "namespace-secret-key-0042");
             String yaml = """
                     id: batch_hello
                     namespace: company.team.batch

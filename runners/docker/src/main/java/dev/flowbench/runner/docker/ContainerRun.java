@@ -160,7 +160,7 @@ final class ContainerRun {
             if (!logs.awaitCompletion(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
                 closeQuietly(logs);
             }
-            boolean oomKilled = oomKilled(id);
+            boolean oomKilled = oomKilled(id, exitCode);
             if (oomKilled) {
                 Long limit = spec.settings().memory();
                 String line = "killed: out of memory" + (limit == null ? "" : " (limit " + ByteSize.format(limit) + ")")
@@ -249,14 +249,33 @@ final class ContainerRun {
         }
     }
 
-    private boolean oomKilled(String id) {
-        try {
-            InspectContainerResponse.ContainerState state =
-                    client.inspectContainerCmd(id).exec().getState();
-            return Boolean.TRUE.equals(state.getOOMKilled());
-        } catch (RuntimeException e) {
-            return false;
+    /**
+     * Whether the kernel killed the container for its memory limit. The engine learns of an OOM kill from an
+     * event that can arrive just after the exit, so a SIGKILL exit under a memory limit is asked about a few
+     * times before it is taken for a plain kill.
+     */
+    private boolean oomKilled(String id, int exitCode) {
+        int attempts = exitCode == 137 && spec.settings().memory() != null ? 20 : 1;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            try {
+                InspectContainerResponse.ContainerState state =
+                        client.inspectContainerCmd(id).exec().getState();
+                if (Boolean.TRUE.equals(state.getOOMKilled())) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+            if (attempt + 1 < attempts) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
+        return false;
     }
 
     private void remove() {

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ record ContainerSpec(
     ContainerSpec {
         command = List.copyOf(command);
         env = Map.copyOf(env);
-        labels = Map.copyOf(labels);
+        // Kept in the caller's order, so that a plan lists them as the run identity names them.
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         mounts = List.copyOf(mounts);
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,7 +52,7 @@ final class VolumeFiles implements TaskFiles {
             List<String> globs) {
         this.volume = volume;
         this.openPermissions = openPermissions;
-        this.labels = Map.copyOf(labels);
+        this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         this.workingDirectory = workingDirectory;
         this.outputDirectory = outputDirectory;
         this.globs = globs.stream()

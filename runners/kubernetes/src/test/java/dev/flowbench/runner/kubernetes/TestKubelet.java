@@ -81,10 +81,22 @@ final class TestKubelet implements AutoCloseable {
 
     /** Stops a running pod the way a node does when it evicts it or when its deadline passes. */
     void stopPod(String namespace, String pod, String reason, String message) {
+        // The watch loop may not have picked the pod up yet on a busy machine: wait for its worker.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         PodWorker worker = workers.get(namespace + "/" + pod);
-        if (worker != null) {
-            worker.stop(reason, message);
+        while (worker == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            worker = workers.get(namespace + "/" + pod);
         }
+        if (worker == null) {
+            throw new AssertionError("the test kubelet never saw pod " + namespace + "/" + pod);
+        }
+        worker.stop(reason, message);
     }
 
     /** Names of Docker containers and volumes of {@code namespace/pod} that still exist. */
@@ -520,6 +532,9 @@ final class TestKubelet implements AutoCloseable {
             reason = why;
             message = text;
             phase = "Failed";
+            // As a node does: the pod's failure is visible before its containers die, so a runner that sees a
+            // container end never mistakes it for a plain exit.
+            publish();
             dockerIds.values().forEach(d -> TestDocker.run(List.of("kill", d), null, 30));
         }
 
