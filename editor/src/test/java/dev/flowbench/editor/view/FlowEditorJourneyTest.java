@@ -45,6 +45,7 @@ class FlowEditorJourneyTest {
     @AfterEach
     void dispose() {
         Fx.run(editor::dispose);
+        Fx.closePopups();
     }
 
     String text() {

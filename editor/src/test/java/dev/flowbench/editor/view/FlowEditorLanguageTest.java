@@ -60,6 +60,7 @@ class FlowEditorLanguageTest {
     @AfterEach
     void dispose() {
         Fx.run(editor::dispose);
+        Fx.closePopups();
     }
 
     /** Runner types after {@code type: } (Docker as a snippet), links on type values, one pullPolicy rule. */

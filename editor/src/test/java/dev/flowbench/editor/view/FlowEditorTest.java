@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Journeys through the real control on the headless platform: typing, keys, styles, find, go to line, undo. */
 @ExtendWith(ApplicationExtension.class)
@@ -32,7 +31,8 @@ class FlowEditorTest {
 
     @AfterEach
     void dispose() {
-        WaitForAsyncUtils.asyncFx(editor::dispose);
+        Fx.run(editor::dispose);
+        Fx.closePopups();
     }
 
     Collection<String> styleAt(int offset) {

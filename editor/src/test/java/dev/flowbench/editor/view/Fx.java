@@ -20,6 +20,17 @@ final class Fx {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Hides every popup window (completion, hover, tooltips) so the next test's mouse events reach its own
+     * window: the stage is reused between tests and the headless platform sends a click to the topmost window.
+     */
+    static void closePopups() {
+        run(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .toList()
+                .forEach(javafx.stage.Window::hide));
+    }
+
     /** Waits up to five seconds for {@code condition}, evaluated on the FX thread. */
     static void waitUntil(Callable<Boolean> condition) {
         try {
