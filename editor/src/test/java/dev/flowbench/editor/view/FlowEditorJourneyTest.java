@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.editor.api.CompletionItem;
 import dev.flowbench.editor.language.FlowLanguage;
-import dev.flowbench.editor.language.LanguageContext;
 import dev.flowbench.schema.registry.PluginRegistry;
+import dev.flowbench.schema.validation.ValidationContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.geometry.Bounds;
@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class FlowEditorJourneyTest {
     private static final String DOCKER = "io.kestra.plugin.scripts.runner.docker.Docker";
-    private static final FlowLanguage FLOWS = FlowLanguage.forFlows(PluginRegistry.builtIn(), LanguageContext::none);
+    private static final FlowLanguage FLOWS = FlowLanguage.forFlows(PluginRegistry.builtIn(), ValidationContext::none);
 
     FlowEditor editor;
 
