@@ -467,6 +467,23 @@ final class TestKubelet implements AutoCloseable {
             }
         }
 
+        /** Whether Docker saw an OOM kill; its OOM event can trail the exit, so a 137 is asked about a few times. */
+        private boolean oomKilled(String docker, int exit) {
+            int attempts = exit == 137 ? 20 : 1;
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                String answer = TestDocker.run(List.of("inspect", "-f", "{{.State.OOMKilled}}", docker), null, 30)
+                        .out()
+                        .strip();
+                if ("true".equals(answer)) {
+                    return true;
+                }
+                if (attempt + 1 < attempts) {
+                    sleep(50);
+                }
+            }
+            return false;
+        }
+
         private int await(Container c, String docker) {
             String code =
                     TestDocker.run(List.of("wait", docker), null, 3600).out().strip();
@@ -476,10 +493,7 @@ final class TestKubelet implements AutoCloseable {
             }
             catchUp(docker, log);
             int exit = code.isEmpty() ? 137 : Integer.parseInt(code);
-            boolean oom = "true"
-                    .equals(TestDocker.run(List.of("inspect", "-f", "{{.State.OOMKilled}}", docker), null, 30)
-                            .out()
-                            .strip());
+            boolean oom = oomKilled(docker, exit);
             String why = oom ? "OOMKilled" : exit == 0 ? "Completed" : "Error";
             statuses.put(
                     c.getName(),
