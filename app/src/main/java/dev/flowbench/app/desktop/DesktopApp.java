@@ -106,6 +106,13 @@ public final class DesktopApp {
                 Thread.ofPlatform().daemon().name("flowbench-journal").factory());
         var workbench = new WorkbenchViewModel(workspace, background, Platform::runLater, scheduler);
         MainWindow window = MainWindow.show(stage, workbench);
+        if (StartupProbe.requested()) {
+            StartupProbe.watch(
+                    stage.getScene(),
+                    StartupProbe.wantsCompleteWindow()
+                            ? () -> window.editorShowsText() && window.panelsBuilt()
+                            : window::editorShowsText);
+        }
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             window.saveSession();
             workbench.run().dispose();

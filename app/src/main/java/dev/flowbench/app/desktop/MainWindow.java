@@ -3,14 +3,11 @@ package dev.flowbench.app.desktop;
 import dev.flowbench.app.desktop.commands.Command;
 import dev.flowbench.app.desktop.commands.CommandPaletteView;
 import dev.flowbench.app.desktop.commands.CommandPaletteViewModel;
-import dev.flowbench.app.desktop.docs.DocsView;
 import dev.flowbench.app.desktop.document.DocumentTab;
 import dev.flowbench.app.desktop.document.DocumentViewModel;
 import dev.flowbench.app.desktop.document.EditorTabsView;
-import dev.flowbench.app.desktop.outline.OutlineView;
+import dev.flowbench.app.desktop.document.UnsavedChoice;
 import dev.flowbench.app.desktop.problems.Problem;
-import dev.flowbench.app.desktop.problems.ProblemsView;
-import dev.flowbench.app.desktop.run.RunView;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel.Theme;
 import dev.flowbench.app.desktop.workspace.FileKind;
@@ -27,11 +24,7 @@ import java.util.Optional;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -47,13 +40,11 @@ public final class MainWindow {
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final EditorTabsView tabs;
-    private final DocsView docs;
-    private final ProblemsView problems;
-    private final CommandPaletteView palette;
-    private final RunView runView;
-    private TabPane bottomTabs;
-    private SplitPane centre;
+    private final Panels panels;
+    private final Dialogs dialogs;
+    private final SplitPane centre;
     private final List<Command> commands;
+    private CommandPaletteView palette;
     private final ChangeListener<Number> caretListener = (obs, old, caret) -> caretMoved(caret.intValue());
     private final ChangeListener<String> textListener = this::documentTextChanged;
     private FlowEditor watchedEditor;
@@ -63,30 +54,28 @@ public final class MainWindow {
         this.stage = stage;
         this.workbench = workbench;
         root.getStyleClass().add("main-window");
-        tabs = new EditorTabsView(
-                workbench.tabs(), workbench::languageFor, this::openDocs, this::confirmDiscard, this::say);
-        docs = new DocsView(workbench.docs(), this::insertAtCaret);
-        problems = new ProblemsView(workbench.problems(), this::jumpTo, workbench::validateWorkspace);
-        var explorer = new WorkspaceView(workbench.workspace(), explorerActions());
-        var outline = new OutlineView(workbench.outline(), this::reveal, this::runTask);
-
-        var left = new TabPane(tab("Explorer", explorer), tab("Outline", outline));
-        left.getStyleClass().add("side-tabs");
-        runView = new RunView(workbench.run(), this::currentFlowText);
-        var bottom = new TabPane(tab("Problems", problems), tab("Run", runView));
-        bottomTabs = bottom;
-        bottom.getStyleClass().add("bottom-tabs");
-        centre = new SplitPane(tabs, bottom);
+        dialogs = new Dialogs(stage);
+        tabs = new EditorTabsView(workbench.tabs(), workbench::languageFor, this::openDocs, this::closeTab, this::say);
+        panels = new Panels(
+                workbench,
+                new Panels.Actions(
+                        this::insertAtCaret,
+                        this::jumpTo,
+                        explorerActions(),
+                        this::reveal,
+                        this::runTask,
+                        this::currentFlowText,
+                        this::onPanelsBuilt));
+        centre = new SplitPane(tabs, panels.bottom());
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.74);
-        var main = new SplitPane(left, centre, docs);
+        var main = new SplitPane(panels.left(), centre, panels.right());
         main.setDividerPositions(0.18, 0.70);
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(docs, false);
+        SplitPane.setResizableWithParent(panels.left(), false);
+        SplitPane.setResizableWithParent(panels.right(), false);
         root.setCenter(main);
 
         commands = Commands.of(this);
-        palette = new CommandPaletteView(new CommandPaletteViewModel(commands));
         root.setTop(new Toolbar(workbench, this::showPalette).node());
         root.setBottom(new StatusBar(workbench, tabs).node());
 
@@ -122,6 +111,8 @@ public final class MainWindow {
         });
         workbench.start();
         window.selectionChanged(workbench.tabs().getSelected());
+        // The panels around the editor wait until the editor is on screen: start-up draws what users wait for.
+        FirstFrame.then(scene, () -> true, window.panels::build);
         stage.show();
         return window;
     }
@@ -136,6 +127,20 @@ public final class MainWindow {
 
     List<Command> commands() {
         return commands;
+    }
+
+    /** Whether the side panels were built (they are, right after the first frame). */
+    boolean panelsBuilt() {
+        return panels.isBuilt();
+    }
+
+    /** Whether the selected tab's editor shows its text: it has some and a layout pass placed its lines. */
+    boolean editorShowsText() {
+        return currentEditor()
+                .map(FlowEditor::codeArea)
+                .filter(area -> area.getLength() > 0 && area.getWidth() > 0)
+                .filter(area -> !area.getVisibleParagraphs().isEmpty())
+                .isPresent();
     }
 
     // ---- actions (also reached through commands) ----
@@ -170,12 +175,20 @@ public final class MainWindow {
     }
 
     void closeCurrentTab() {
-        tabs.selectedTab().ifPresent(tab -> {
-            DocumentViewModel document = tab.document();
-            if (!workbench.tabs().close(document) && confirmDiscard(document)) {
-                workbench.tabs().discardAndClose(document);
+        tabs.selectedTab().map(DocumentTab::document).ifPresent(this::closeTab);
+    }
+
+    /** Closes {@code document}'s tab, asking Save / Don't Save / Cancel when it has unsaved edits. */
+    void closeTab(DocumentViewModel document) {
+        tabs.tabOf(document).ifPresent(DocumentTab::flush);
+        try {
+            if (!workbench.tabs().close(document, d -> dialogs.unsaved(List.of(d)))
+                    && document.diskChangeProperty().get() != null) {
+                say(document.relative() + " changed on disk: reload, keep yours, or compare (bar above the text)");
             }
-        });
+        } catch (IOException e) {
+            say("Cannot save " + document.relative() + ": " + e.getMessage());
+        }
     }
 
     void newFlow() {
@@ -196,6 +209,9 @@ public final class MainWindow {
     }
 
     void showPalette() {
+        if (palette == null) {
+            palette = new CommandPaletteView(new CommandPaletteViewModel(commands));
+        }
         palette.show(root);
     }
 
@@ -254,27 +270,33 @@ public final class MainWindow {
     }
 
     private void showRunPanel(int tab) {
-        bottomTabs.getSelectionModel().select(1);
-        runView.getSelectionModel().select(tab);
+        panels.showRun(tab);
         // Logs need room: give the panel half the height when it is smaller.
         if (centre.getDividerPositions()[0] > 0.55) {
             centre.setDividerPositions(0.5);
         }
     }
 
-    /** Asks before closing while a run is in progress; true when the window may close. */
+    /**
+     * Asks before the window closes: Save / Don't Save / Cancel for unsaved edits, and whether to stop a run in
+     * progress; true when the window may close.
+     */
     boolean confirmClose() {
-        if (!workbench.run().runningProperty().get()) {
-            return true;
-        }
-        var alert = new Alert(
-                Alert.AlertType.CONFIRMATION,
-                "A run is in progress. Closing stops it (its processes, containers or pods are cleaned up).",
-                ButtonType.OK,
-                ButtonType.CANCEL);
-        alert.initOwner(stage);
-        alert.setHeaderText("Stop the run and close?");
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        tabs.flushAll();
+        return workbench.mayClose(new WorkbenchViewModel.CloseQuestions() {
+            @Override
+            public UnsavedChoice unsaved(List<DocumentViewModel> dirty) {
+                return dialogs.unsaved(dirty);
+            }
+
+            @Override
+            public boolean stopRun() {
+                return dialogs.confirm(
+                        "stop-run-dialog",
+                        "Stop the run and close?",
+                        "A run is in progress. Closing stops it (its processes, containers or pods are cleaned up).");
+            }
+        });
     }
 
     void openDocs(String typeId) {
@@ -295,17 +317,6 @@ public final class MainWindow {
     void saveSession() {
         tabs.flushAll();
         workbench.saveState();
-    }
-
-    private boolean confirmDiscard(DocumentViewModel document) {
-        var alert = new Alert(
-                Alert.AlertType.CONFIRMATION,
-                "Close " + document.relative() + " and discard its unsaved changes?",
-                ButtonType.OK,
-                ButtonType.CANCEL);
-        alert.initOwner(stage);
-        alert.setHeaderText("Unsaved changes");
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     private void jumpTo(Problem problem) {
@@ -375,14 +386,7 @@ public final class MainWindow {
 
             @Override
             public void delete(WorkspaceEntry entry) {
-                var alert = new Alert(
-                        Alert.AlertType.CONFIRMATION,
-                        "Delete " + entry.relative() + "?",
-                        ButtonType.OK,
-                        ButtonType.CANCEL);
-                alert.initOwner(stage);
-                alert.setHeaderText("Delete file");
-                if (alert.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                if (!dialogs.confirm("delete-dialog", "Delete file", "Delete " + entry.relative() + "?")) {
                     return;
                 }
                 workbench.tabs().find(entry.path()).ifPresent(workbench.tabs()::discardAndClose);
@@ -412,6 +416,14 @@ public final class MainWindow {
             document.textProperty().addListener(textListener);
         });
         refreshOutline();
+        if (panels.isBuilt() && document != null && document.kind() == FileKind.FLOW) {
+            workbench.run().flowChanged(document.getText());
+        }
+    }
+
+    /** The panels were just built: the run panel learns the current flow (its inputs and history). */
+    private void onPanelsBuilt() {
+        DocumentViewModel document = workbench.tabs().getSelected();
         if (document != null && document.kind() == FileKind.FLOW) {
             workbench.run().flowChanged(document.getText());
         }
@@ -421,7 +433,7 @@ public final class MainWindow {
             javafx.beans.value.ObservableValue<? extends String> obs, String old, String text) {
         refreshOutline();
         DocumentViewModel document = workbench.tabs().getSelected();
-        if (document != null && document.kind() == FileKind.FLOW) {
+        if (panels.isBuilt() && document != null && document.kind() == FileKind.FLOW) {
             workbench.run().flowChanged(text);
         }
     }
@@ -468,11 +480,5 @@ public final class MainWindow {
 
     private static String url(String name) {
         return Objects.requireNonNull(MainWindow.class.getResource(name), name).toExternalForm();
-    }
-
-    private static Tab tab(String title, javafx.scene.Node content) {
-        var tab = new Tab(title, content);
-        tab.setClosable(false);
-        return tab;
     }
 }

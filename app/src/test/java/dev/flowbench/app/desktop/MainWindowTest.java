@@ -13,6 +13,7 @@ import dev.flowbench.editor.view.FlowEditor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,6 +80,85 @@ class MainWindowTest {
         assertThat(call(() -> editor().getText())).isEqualTo(hello);
         assertThat(call(() -> window.tabs().getTabs().getFirst().getText())).isEqualTo("hello.yaml");
         assertThat(call(stage::getTitle)).startsWith("Flowbench — ");
+    }
+
+    @Test
+    void thePanelsAroundTheEditorAppearRightAfterItsFirstFrame(FxRobot robot) {
+        waitUntil(10, window::panelsBuilt);
+        for (String panel : List.of(".workspace-view", ".outline-view", ".problems-view", ".docs-view")) {
+            waitUntil(5, () -> robot.lookup(panel).tryQuery().isPresent());
+        }
+        // The run panel is built when first shown.
+        assertThat(robot.lookup(".run-view").tryQuery()).isEmpty();
+        run(window::planFlow);
+        waitUntil(5, () -> robot.lookup(".run-view").tryQuery().isPresent());
+    }
+
+    @Test
+    void closingATabOrTheWindowWithUnsavedEditsAsksSaveDontSaveOrCancel(FxRobot robot) throws IOException {
+        Path hello = workspace.resolve("flows/hello.yaml");
+        String original = Files.readString(hello);
+        type(robot, "# kept\n");
+        robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+        answer(robot, "Cancel");
+        assertThat(call(() -> window.workbench().tabs().documents().size())).isEqualTo(1);
+        assertThat(call(() -> window.workbench().tabs().getSelected().isDirty()))
+                .isTrue();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+        answer(robot, "Save");
+        waitUntil(5, () -> window.workbench().tabs().documents().isEmpty());
+        assertThat(Files.readString(hello)).isEqualTo(original + "# kept\n");
+
+        run(() -> window.workbench().open(hello));
+        type(robot, "# dropped\n");
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        answer(robot, "Don't Save");
+        waitUntil(5, () -> !stage.isShowing());
+        assertThat(Files.readString(hello)).isEqualTo(original + "# kept\n");
+        window.workbench().journal().flush();
+        assertThat(window.workbench().journal().entries()).isEmpty();
+    }
+
+    @Test
+    void closingTheWindowDuringARunAsksWhetherToStopIt(FxRobot robot) throws IOException {
+        Files.writeString(
+                workspace.resolve("flows/slow.yaml"),
+                "id: slow\nnamespace: company.team\ntasks:\n  - id: wait\n"
+                        + "    type: io.kestra.plugin.scripts.shell.Commands\n    commands: [\"sleep 30\"]\n");
+        waitForLanguages(window);
+        run(() -> window.workbench().environmentProperty().set(WorkbenchViewModel.NO_ENVIRONMENT));
+        run(() -> window.workbench().open(workspace.resolve("flows/slow.yaml")));
+        run(window::runFlow);
+        var runs = window.workbench().run();
+        waitUntil(30, () -> runs.tasks().stream().anyMatch(t -> t.state() == dev.flowbench.engine.State.RUNNING));
+
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitUntil(5, () -> robot.lookup(".stop-run-dialog").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        waitUntil(5, () -> robot.lookup(".stop-run-dialog").tryQuery().isEmpty());
+        assertThat(call(stage::isShowing)).isTrue();
+        assertThat(call(() -> runs.runningProperty().get())).isTrue();
+
+        run(window::stopRun);
+        waitUntil(30, () -> !runs.runningProperty().get());
+    }
+
+    private void type(FxRobot robot, String text) {
+        FlowEditor editor = editor();
+        run(() -> {
+            editor.codeArea().requestFocus();
+            editor.codeArea().moveTo(editor.codeArea().getLength());
+        });
+        robot.write(text);
+        waitUntil(5, () -> window.workbench().tabs().getSelected().isDirty());
+    }
+
+    /** Waits for the unsaved-changes question and clicks {@code button}. */
+    private static void answer(FxRobot robot, String button) {
+        waitUntil(5, () -> robot.lookup(".unsaved-dialog").tryQuery().isPresent());
+        robot.clickOn(button);
+        waitUntil(5, () -> robot.lookup(".unsaved-dialog").tryQuery().isEmpty());
     }
 
     @Test

@@ -8,22 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
  * The editor tabs: one {@link DocumentTab} per open document, kept in step with the
- * {@link EditorTabsViewModel} both ways (selection, order, closing). Closing a dirty tab asks
- * {@code confirmDiscard} first.
+ * {@link EditorTabsViewModel} both ways (selection, order, closing). Closing a tab is left to
+ * {@code closeRequested}, which asks about unsaved edits.
  */
 public final class EditorTabsView extends TabPane {
     private final EditorTabsViewModel tabs;
     private final Function<FileKind, LanguageSupport> languages;
     private final Consumer<String> openDocs;
     private final Consumer<String> report;
-    private final Predicate<DocumentViewModel> confirmDiscard;
+    private final Consumer<DocumentViewModel> closeRequested;
     private final Map<DocumentViewModel, DocumentTab> byDocument = new HashMap<>();
     private EditorTheme theme = EditorTheme.LIGHT;
     private boolean syncing;
@@ -31,20 +30,20 @@ public final class EditorTabsView extends TabPane {
     /**
      * @param languages the language support for each file kind (asked again on {@link #refreshLanguages()})
      * @param openDocs told when the user asks for a type's docs
-     * @param confirmDiscard asked before closing a tab with unsaved edits; true drops them
+     * @param closeRequested told when the user closes a tab; it decides (and asks about unsaved edits)
      * @param report shows a one-line message
      */
     public EditorTabsView(
             EditorTabsViewModel tabs,
             Function<FileKind, LanguageSupport> languages,
             Consumer<String> openDocs,
-            Predicate<DocumentViewModel> confirmDiscard,
+            Consumer<DocumentViewModel> closeRequested,
             Consumer<String> report) {
         this.tabs = tabs;
         this.languages = languages;
         this.openDocs = openDocs;
         this.report = report;
-        this.confirmDiscard = confirmDiscard;
+        this.closeRequested = closeRequested;
         getStyleClass().add("editor-tabs");
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
         tabs.documents().forEach(this::add);
@@ -109,11 +108,9 @@ public final class EditorTabsView extends TabPane {
         tab.setLanguageSupport(languages.apply(document.kind()));
         tab.setTheme(theme);
         tab.setOnCloseRequest(e -> {
-            // The ViewModel decides; removing the document removes the tab.
+            // The window decides; removing the document removes the tab.
             e.consume();
-            if (!tabs.close(document) && confirmDiscard.test(document)) {
-                tabs.discardAndClose(document);
-            }
+            closeRequested.accept(document);
         });
         byDocument.put(document, tab);
         int index = tabs.documents().indexOf(document);

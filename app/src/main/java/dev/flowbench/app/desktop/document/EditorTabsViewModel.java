@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -82,6 +83,60 @@ public final class EditorTabsViewModel {
         }
         remove(document);
         return true;
+    }
+
+    /**
+     * Closes {@code document}, asking {@code ask} first when it has unsaved edits: {@link UnsavedChoice#SAVE}
+     * saves and closes it (unless the file changed on disk meanwhile: then it stays open showing the conflict),
+     * {@link UnsavedChoice#DISCARD} drops the edits and closes it, {@link UnsavedChoice#CANCEL} keeps it.
+     * Returns whether it was closed.
+     *
+     * @throws IOException when saving failed; the document stays open
+     */
+    public boolean close(DocumentViewModel document, Function<DocumentViewModel, UnsavedChoice> ask)
+            throws IOException {
+        if (close(document)) {
+            return true;
+        }
+        switch (ask.apply(document)) {
+            case SAVE -> {
+                if (document.save() == DocumentViewModel.SaveResult.CONFLICT) {
+                    return false;
+                }
+                remove(document);
+                return true;
+            }
+            case DISCARD -> {
+                discardAndClose(document);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Saves each of {@code documents}; returns those left unsaved because their file changed on disk meanwhile
+     * (each then shows its conflict), never null.
+     *
+     * @throws IOException when one could not be written
+     */
+    public List<DocumentViewModel> save(List<DocumentViewModel> documents) throws IOException {
+        var conflicts = new ArrayList<DocumentViewModel>();
+        for (DocumentViewModel document : documents) {
+            if (document.save() == DocumentViewModel.SaveResult.CONFLICT) {
+                conflicts.add(document);
+            }
+        }
+        return conflicts;
+    }
+
+    /** Drops the unsaved edits of {@code documents} (journal included): each shows its file as on disk again. */
+    public void revert(List<DocumentViewModel> documents) throws IOException {
+        for (DocumentViewModel document : documents) {
+            document.reloadFromDisk();
+        }
     }
 
     /** Closes {@code document}, dropping its unsaved edits. */

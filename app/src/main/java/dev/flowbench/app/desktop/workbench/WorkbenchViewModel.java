@@ -4,6 +4,7 @@ import dev.flowbench.app.desktop.docs.DocsViewModel;
 import dev.flowbench.app.desktop.document.DocumentViewModel;
 import dev.flowbench.app.desktop.document.EditorTabsViewModel;
 import dev.flowbench.app.desktop.document.Journal;
+import dev.flowbench.app.desktop.document.UnsavedChoice;
 import dev.flowbench.app.desktop.outline.OutlineViewModel;
 import dev.flowbench.app.desktop.problems.ProblemsViewModel;
 import dev.flowbench.app.desktop.run.RunViewModel;
@@ -267,6 +268,49 @@ public final class WorkbenchViewModel {
         });
     }
 
+    /** What the window asks the user before it closes; the view answers with dialogs. */
+    public interface CloseQuestions {
+        /** Asked once for all documents with unsaved edits (never empty). */
+        UnsavedChoice unsaved(List<DocumentViewModel> dirty);
+
+        /** Asked when a run is in progress: true stops it and closes. */
+        boolean stopRun();
+    }
+
+    /**
+     * Whether the window may close now, asking {@code questions} about unsaved edits and a run in progress.
+     * Nothing changes until every question is answered: then the edits are saved or dropped as chosen. A
+     * save that fails or meets a file changed on disk keeps the window open, with a message.
+     */
+    public boolean mayClose(CloseQuestions questions) {
+        List<DocumentViewModel> dirty = tabs.dirtyDocuments();
+        UnsavedChoice choice = dirty.isEmpty() ? UnsavedChoice.DISCARD : questions.unsaved(dirty);
+        if (choice == UnsavedChoice.CANCEL) {
+            return false;
+        }
+        if (run.runningProperty().get() && !questions.stopRun()) {
+            return false;
+        }
+        try {
+            if (choice == UnsavedChoice.DISCARD) {
+                tabs.revert(dirty);
+                return true;
+            }
+            List<DocumentViewModel> conflicts = tabs.save(dirty);
+            if (!conflicts.isEmpty()) {
+                message.set(conflicts.getFirst().relative()
+                        + " changed on disk: reload, keep yours, or compare (bar above the text)");
+                tabs.selectedProperty().set(conflicts.getFirst());
+                return false;
+            }
+            workspace.refresh();
+            return true;
+        } catch (IOException e) {
+            message.set("Cannot save: " + e.getMessage());
+            return false;
+        }
+    }
+
     /** Remembers the open tabs, environment and theme for the next start, and flushes the journal. */
     public void saveState() {
         journal.flush();
@@ -300,9 +344,12 @@ public final class WorkbenchViewModel {
         busy.set(true);
         background.execute(() -> {
             PluginRegistry loaded = PluginRegistry.load(PluginDirectories.of(root, List.of()));
+            // The languages generate their schemas when built: that stays off the FX thread.
+            FlowLanguage flows = FlowLanguage.forFlows(loaded, () -> context);
+            FlowLanguage environments = FlowLanguage.forEnvironments(loaded, () -> context);
             ui.execute(() -> {
-                flowLanguage = FlowLanguage.forFlows(loaded, () -> context);
-                environmentLanguage = FlowLanguage.forEnvironments(loaded, () -> context);
+                flowLanguage = flows;
+                environmentLanguage = environments;
                 registry.set(loaded);
                 languageRevision.set(languageRevision.get() + 1);
                 busy.set(false);

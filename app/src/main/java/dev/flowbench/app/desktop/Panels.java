@@ -1,0 +1,117 @@
+package dev.flowbench.app.desktop;
+
+import dev.flowbench.app.desktop.docs.DocsView;
+import dev.flowbench.app.desktop.outline.OutlineView;
+import dev.flowbench.app.desktop.problems.Problem;
+import dev.flowbench.app.desktop.problems.ProblemsView;
+import dev.flowbench.app.desktop.run.RunView;
+import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
+import dev.flowbench.app.desktop.workspace.WorkspaceView;
+import dev.flowbench.editor.language.OutlineNode;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The panels around the editor: explorer and outline on the left, problems and run below, docs on the right.
+ * They start as empty holders and are built by {@link #build()} once the editor is on screen (or when first
+ * needed), so that start-up draws the editor first; the run panel is built when its tab is first shown.
+ */
+final class Panels {
+    /** What the panels ask of the window. */
+    record Actions(
+            Consumer<String> insertAtCaret,
+            Consumer<Problem> jumpTo,
+            WorkspaceView.Actions explorer,
+            Consumer<OutlineNode> reveal,
+            Consumer<String> runTask,
+            Supplier<String> flowText,
+            Runnable built) {}
+
+    private final WorkbenchViewModel workbench;
+    private final Actions actions;
+    private final StackPane left = holder("left-panels");
+    private final StackPane bottom = holder("bottom-panels");
+    private final StackPane right = holder("right-panels");
+    private TabPane bottomTabs;
+    private Tab runTab;
+    private RunView runView;
+    private boolean built;
+
+    Panels(WorkbenchViewModel workbench, Actions actions) {
+        this.workbench = workbench;
+        this.actions = actions;
+    }
+
+    Node left() {
+        return left;
+    }
+
+    Node bottom() {
+        return bottom;
+    }
+
+    Node right() {
+        return right;
+    }
+
+    /** Whether {@link #build()} ran. */
+    boolean isBuilt() {
+        return built;
+    }
+
+    /** Builds every panel but the run panel, once; later calls do nothing. */
+    void build() {
+        if (built) {
+            return;
+        }
+        built = true;
+        right.getChildren().setAll(new DocsView(workbench.docs(), actions.insertAtCaret()));
+        var explorer = new WorkspaceView(workbench.workspace(), actions.explorer());
+        var outline = new OutlineView(workbench.outline(), actions.reveal(), actions.runTask());
+        var sides = new TabPane(tab("Explorer", explorer), tab("Outline", outline));
+        sides.getStyleClass().add("side-tabs");
+        left.getChildren().setAll(sides);
+        var problems = new ProblemsView(workbench.problems(), actions.jumpTo(), workbench::validateWorkspace);
+        runTab = tab("Run", null);
+        bottomTabs = new TabPane(tab("Problems", problems), runTab);
+        bottomTabs.getStyleClass().add("bottom-tabs");
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
+            if (selected == runTab) {
+                runView();
+            }
+        });
+        bottom.getChildren().setAll(bottomTabs);
+        actions.built().run();
+    }
+
+    /** Shows the run panel's tab {@code index} (0 run, 1 plan, 2 history), building what is missing. */
+    void showRun(int index) {
+        build();
+        bottomTabs.getSelectionModel().select(runTab);
+        runView().getSelectionModel().select(index);
+    }
+
+    private RunView runView() {
+        if (runView == null) {
+            runView = new RunView(workbench.run(), actions.flowText());
+            runTab.setContent(runView);
+        }
+        return runView;
+    }
+
+    private static StackPane holder(String styleClass) {
+        var holder = new StackPane();
+        holder.getStyleClass().add(styleClass);
+        return holder;
+    }
+
+    private static Tab tab(String title, Node content) {
+        var tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
+    }
+}
