@@ -1,7 +1,7 @@
 package dev.flowbench.app.desktop;
 
-import dev.flowbench.app.desktop.document.DocumentViewModel;
 import dev.flowbench.app.desktop.document.UnsavedChoice;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.scene.control.Alert;
@@ -20,12 +20,12 @@ final class Dialogs {
         this.owner = owner;
     }
 
-    /** Save / Don't Save / Cancel for documents with unsaved edits. */
-    UnsavedChoice unsaved(List<DocumentViewModel> dirty) {
+    /** Save / Don't Save / Cancel for files with unsaved changes, named relative to the workspace. */
+    UnsavedChoice unsaved(List<Path> dirty) {
         String header = dirty.size() == 1
-                ? "Save the changes to " + dirty.getFirst().name() + "?"
+                ? "Save the changes to " + dirty.getFirst().getFileName() + "?"
                 : "Save the changes to " + dirty.size() + " files?";
-        String files = dirty.stream().map(d -> "  " + d.relative()).collect(Collectors.joining("\n"));
+        String files = dirty.stream().map(d -> "  " + d).collect(Collectors.joining("\n"));
         var alert = new Alert(
                 Alert.AlertType.CONFIRMATION,
                 files + "\n\nYour changes are lost if you don't save them.",

@@ -8,6 +8,8 @@ import dev.flowbench.app.desktop.document.DocumentViewModel;
 import dev.flowbench.app.desktop.document.EditorTabsView;
 import dev.flowbench.app.desktop.document.UnsavedChoice;
 import dev.flowbench.app.desktop.problems.Problem;
+import dev.flowbench.app.desktop.secrets.SecretsTab;
+import dev.flowbench.app.desktop.secrets.SecretsViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel.Theme;
 import dev.flowbench.app.desktop.workspace.FileKind;
@@ -25,6 +27,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -151,7 +154,44 @@ public final class MainWindow {
     }
 
     void save() {
-        tabs.selectedTab().ifPresent(this::save);
+        if (tabs.getSelectionModel().getSelectedItem() instanceof SecretsTab secrets) {
+            secrets.save();
+        } else {
+            tabs.selectedTab().ifPresent(this::save);
+        }
+    }
+
+    /** Opens the secrets editor on {@code file} (values masked), or selects it when open. */
+    void openSecrets(Path file, Path relative) {
+        Object key = "secrets:" + file.toAbsolutePath().normalize();
+        if (tabs.getTabs().stream().anyMatch(t -> key.equals(t.getUserData()))) {
+            tabs.showTab(key, () -> null);
+            return;
+        }
+        SecretsViewModel secrets;
+        try {
+            secrets = SecretsViewModel.load(file, relative);
+        } catch (IOException e) {
+            say("Cannot read " + relative + ": " + e.getMessage());
+            return;
+        }
+        tabs.showTab(key, () -> new SecretsTab(secrets, this::mayCloseSecrets));
+    }
+
+    /** Asks Save / Don't Save / Cancel for a secrets file with unsaved changes; true when its tab may close. */
+    private boolean mayCloseSecrets(SecretsViewModel secrets) {
+        return switch (dialogs.unsaved(List.of(secrets.relative()))) {
+            case SAVE -> {
+                try {
+                    secrets.save();
+                    yield true;
+                } catch (IOException e) {
+                    yield false;
+                }
+            }
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
     }
 
     void saveAll() {
@@ -182,7 +222,7 @@ public final class MainWindow {
     void closeTab(DocumentViewModel document) {
         tabs.tabOf(document).ifPresent(DocumentTab::flush);
         try {
-            if (!workbench.tabs().close(document, d -> dialogs.unsaved(List.of(d)))
+            if (!workbench.tabs().close(document, d -> dialogs.unsaved(List.of(d.relative())))
                     && document.diskChangeProperty().get() != null) {
                 say(document.relative() + " changed on disk: reload, keep yours, or compare (bar above the text)");
             }
@@ -283,10 +323,18 @@ public final class MainWindow {
      */
     boolean confirmClose() {
         tabs.flushAll();
+        for (Tab tab : List.copyOf(tabs.getTabs())) {
+            if (tab instanceof SecretsTab secrets
+                    && secrets.secrets().dirtyProperty().get()
+                    && !mayCloseSecrets(secrets.secrets())) {
+                return false;
+            }
+        }
         return workbench.mayClose(new WorkbenchViewModel.CloseQuestions() {
             @Override
             public UnsavedChoice unsaved(List<DocumentViewModel> dirty) {
-                return dialogs.unsaved(dirty);
+                return dialogs.unsaved(
+                        dirty.stream().map(DocumentViewModel::relative).toList());
             }
 
             @Override
@@ -351,7 +399,7 @@ public final class MainWindow {
             @Override
             public void open(WorkspaceEntry entry) {
                 if (entry.kind() == FileKind.SECRETS) {
-                    tabs.showSecrets(entry.path(), entry.relative());
+                    openSecrets(entry.path(), entry.relative());
                 } else if (entry.kind().isEditable()) {
                     workbench.open(entry.path());
                 } else {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.app.desktop.docs.DocsViewModel;
 import dev.flowbench.app.desktop.document.DocumentTab;
+import dev.flowbench.app.desktop.secrets.SecretsViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.workspace.ExampleWorkspace;
 import dev.flowbench.editor.view.FlowEditor;
@@ -21,6 +22,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -142,6 +144,53 @@ class MainWindowTest {
 
         run(window::stopRun);
         waitUntil(30, () -> !runs.runningProperty().get());
+    }
+
+    @Test
+    void theSecretsEditorMasksValuesRevealsOneRowAndSavesOwnerOnly(FxRobot robot) throws IOException {
+        Path secrets = workspace.resolve("secrets/dev.env");
+        Files.writeString(secrets, "# dev\nTOKEN=s3cr3t\n");
+        run(() -> window.openSecrets(secrets, workspace.relativize(secrets)));
+        waitUntil(
+                5,
+                () -> robot.lookup(".secret-value").queryAllAs(Labeled.class).stream()
+                        .anyMatch(cell -> SecretsViewModel.MASK.equals(cell.getText())));
+        assertThat(shownTexts(robot)).noneMatch(text -> text.contains("s3cr3t"));
+
+        robot.clickOn(".secret-reveal");
+        waitUntil(5, () -> shownTexts(robot).contains("s3cr3t"));
+
+        robot.clickOn(".secrets-new-name").write("API_KEY");
+        robot.clickOn(".secrets-new-value").write("k3y");
+        assertThat(shownTexts(robot)).noneMatch(text -> text.contains("k3y"));
+        robot.clickOn(".secrets-add");
+        waitUntil(
+                5,
+                () -> robot.lookup(".secrets-tab").tryQuery().isPresent()
+                        || window.tabs()
+                                .getSelectionModel()
+                                .getSelectedItem()
+                                .getText()
+                                .endsWith("●"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        waitUntil(5, () -> Files.readString(secrets).contains("API_KEY=k3y"));
+        assertThat(Files.readString(secrets)).isEqualTo("# dev\nTOKEN=s3cr3t\nAPI_KEY=k3y\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
+                .isEqualTo("rw-------");
+        assertThat(call(() ->
+                        window.tabs().getSelectionModel().getSelectedItem().getText()))
+                .isEqualTo("dev.env");
+        assertThat(shownTexts(robot)).noneMatch(text -> text.contains("k3y"));
+    }
+
+    /** The text shown by every label, cell and text field (password fields show dots) of the showing windows. */
+    private static List<String> shownTexts(FxRobot robot) {
+        return call(() ->
+                robot.lookup(node -> node instanceof Labeled || node instanceof TextInputControl).queryAll().stream()
+                        .filter(node -> !(node instanceof javafx.scene.control.PasswordField))
+                        .map(node -> node instanceof Labeled l ? l.getText() : ((TextInputControl) node).getText())
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     private void type(FxRobot robot, String text) {

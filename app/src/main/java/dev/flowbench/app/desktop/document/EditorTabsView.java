@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -89,18 +90,22 @@ public final class EditorTabsView extends TabPane {
         byDocument.values().forEach(DocumentTab::flush);
     }
 
-    /** Opens a read-only masked view of a secrets file. */
-    public void showSecrets(java.nio.file.Path file, java.nio.file.Path relative) {
+    /**
+     * Selects the tab that is not a document's (a secrets file, say) known by {@code key}, creating it with
+     * {@code create} the first time; returns it.
+     */
+    public Tab showTab(Object key, Supplier<Tab> create) {
         for (Tab tab : getTabs()) {
-            if (file.equals(tab.getUserData())) {
+            if (key.equals(tab.getUserData())) {
                 getSelectionModel().select(tab);
-                return;
+                return tab;
             }
         }
-        var tab = new SecretsTab(file, relative);
-        tab.setUserData(file);
+        Tab tab = create.get();
+        tab.setUserData(key);
         getTabs().add(tab);
         getSelectionModel().select(tab);
+        return tab;
     }
 
     private void add(DocumentViewModel document) {
