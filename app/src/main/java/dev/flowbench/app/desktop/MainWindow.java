@@ -45,6 +45,7 @@ public final class MainWindow {
     private final EditorTabsView tabs;
     private final Panels panels;
     private final Dialogs dialogs;
+    private final SystemOpener opener;
     private final SplitPane centre;
     private final List<Command> commands;
     private CommandPaletteView palette;
@@ -58,6 +59,7 @@ public final class MainWindow {
         this.workbench = workbench;
         root.getStyleClass().add("main-window");
         dialogs = new Dialogs(stage);
+        opener = new SystemOpener(this::say);
         tabs = new EditorTabsView(workbench.tabs(), workbench::languageFor, this::openDocs, this::closeTab, this::say);
         panels = new Panels(
                 workbench,
@@ -68,6 +70,7 @@ public final class MainWindow {
                         this::reveal,
                         this::runTask,
                         this::currentFlowText,
+                        opener::open,
                         this::onPanelsBuilt));
         centre = new SplitPane(tabs, panels.bottom());
         centre.setOrientation(Orientation.VERTICAL);

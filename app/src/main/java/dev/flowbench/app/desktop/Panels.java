@@ -2,12 +2,14 @@ package dev.flowbench.app.desktop;
 
 import dev.flowbench.app.desktop.docs.DocsView;
 import dev.flowbench.app.desktop.outline.OutlineView;
+import dev.flowbench.app.desktop.plugins.PluginsView;
 import dev.flowbench.app.desktop.problems.Problem;
 import dev.flowbench.app.desktop.problems.ProblemsView;
 import dev.flowbench.app.desktop.run.RunView;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.desktop.workspace.WorkspaceView;
 import dev.flowbench.editor.language.OutlineNode;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -29,6 +31,7 @@ final class Panels {
             Consumer<OutlineNode> reveal,
             Consumer<String> runTask,
             Supplier<String> flowText,
+            Consumer<Path> openWithSystem,
             Runnable built) {}
 
     private final WorkbenchViewModel workbench;
@@ -72,7 +75,8 @@ final class Panels {
         right.getChildren().setAll(new DocsView(workbench.docs(), actions.insertAtCaret()));
         var explorer = new WorkspaceView(workbench.workspace(), actions.explorer());
         var outline = new OutlineView(workbench.outline(), actions.reveal(), actions.runTask());
-        var sides = new TabPane(tab("Explorer", explorer), tab("Outline", outline));
+        var plugins = new PluginsView(workbench.plugins(), workbench::reloadPlugins, actions.openWithSystem());
+        var sides = new TabPane(tab("Explorer", explorer), tab("Outline", outline), tab("Plugins", plugins));
         sides.getStyleClass().add("side-tabs");
         left.getChildren().setAll(sides);
         var problems = new ProblemsView(workbench.problems(), actions.jumpTo(), workbench::validateWorkspace);

@@ -14,9 +14,9 @@ public final class PluginDirectories {
     /** The folders to scan for {@code workspace}; missing ones are simply skipped by the registry. */
     public static List<Path> of(Path workspace, List<Path> extra) {
         var dirs = new ArrayList<Path>();
-        String home = System.getProperty("flowbench.home");
-        if (home != null) {
-            dirs.add(Path.of(home, "plugins"));
+        Path installed = installationPlugins();
+        if (installed != null) {
+            dirs.add(installed);
         }
         dirs.add(userPlugins());
         if (workspace != null) {
@@ -24,6 +24,12 @@ public final class PluginDirectories {
         }
         dirs.addAll(extra);
         return dirs.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+    }
+
+    /** The installation's plugins folder ({@code flowbench.home}'s {@code plugins/}), or null when not known. */
+    public static Path installationPlugins() {
+        String home = System.getProperty("flowbench.home");
+        return home == null ? null : Path.of(home, "plugins");
     }
 
     /** The per-user plugins folder: {@code $FLOWBENCH_USER_PLUGINS} or {@code ~/.local/share/flowbench/plugins}. */

@@ -183,6 +183,21 @@ class MainWindowTest {
         assertThat(shownTexts(robot)).noneMatch(text -> text.contains("k3y"));
     }
 
+    @Test
+    void thePluginsViewListsWhereEachPluginCameFromAndWhyABrokenJarFailed(FxRobot robot) throws IOException {
+        Files.createDirectories(workspace.resolve("plugins"));
+        Files.write(workspace.resolve("plugins/broken.jar"), new byte[] {1, 2, 3});
+        waitUntil(10, window::panelsBuilt);
+        robot.clickOn("Plugins");
+        waitUntil(30, () -> window.workbench().registryProperty().get() != null);
+        robot.clickOn(".plugins-reload");
+        waitUntil(30, () -> shownTexts(robot).contains("broken.jar"));
+        List<String> texts = shownTexts(robot);
+        assertThat(texts).anyMatch(text -> text.startsWith("not a readable JAR"));
+        assertThat(texts).contains("built-in", "workspace", "io.kestra.plugin.core.log.Log");
+        assertThat(texts).anyMatch(text -> text.startsWith("workspace: ") && text.endsWith("plugins"));
+    }
+
     /** The text shown by every label, cell and text field (password fields show dots) of the showing windows. */
     private static List<String> shownTexts(FxRobot robot) {
         return call(() ->

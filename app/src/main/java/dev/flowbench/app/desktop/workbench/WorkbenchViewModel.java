@@ -6,6 +6,7 @@ import dev.flowbench.app.desktop.document.EditorTabsViewModel;
 import dev.flowbench.app.desktop.document.Journal;
 import dev.flowbench.app.desktop.document.UnsavedChoice;
 import dev.flowbench.app.desktop.outline.OutlineViewModel;
+import dev.flowbench.app.desktop.plugins.PluginsViewModel;
 import dev.flowbench.app.desktop.problems.ProblemsViewModel;
 import dev.flowbench.app.desktop.run.RunViewModel;
 import dev.flowbench.app.desktop.workspace.FileKind;
@@ -66,6 +67,7 @@ public final class WorkbenchViewModel {
     private final DocsViewModel docs;
     private final ProblemsViewModel problems;
     private final OutlineViewModel outline;
+    private final PluginsViewModel plugins;
     /** The entry of {@link #environments()} that means "no environment": defaults of the flow only, Process runner. */
     public static final String NO_ENVIRONMENT = "(none)";
 
@@ -96,6 +98,9 @@ public final class WorkbenchViewModel {
         this.docs = new DocsViewModel(registry::get, () -> PluginDirectories.of(this.root, List.of()));
         this.problems = new ProblemsViewModel(tabs.documents(), workspace::relativize);
         this.outline = new OutlineViewModel(background, ui);
+        this.plugins = new PluginsViewModel(
+                PluginDirectories.installationPlugins(), PluginDirectories.userPlugins(), this.root.resolve("plugins"));
+        registry.addListener((obs, old, loaded) -> plugins.show(loaded));
         environments.setAll(workspace.environments());
         environments.add(NO_ENVIRONMENT);
         environment.addListener((obs, old, name) -> environmentChanged(name));
@@ -132,6 +137,17 @@ public final class WorkbenchViewModel {
 
     public RunViewModel run() {
         return run;
+    }
+
+    /** The plugins panel: installed plugins, where each came from, and JARs that failed to load. */
+    public PluginsViewModel plugins() {
+        return plugins;
+    }
+
+    /** Loads the plugin folders again (JARs added or removed); editors take the new languages when it is done. */
+    public void reloadPlugins() {
+        registry.set(null);
+        loadRegistry();
     }
 
     /** The chosen environment's name, or null for none. */
