@@ -9,12 +9,9 @@ import dev.flowbench.app.desktop.document.EditorTabsView;
 import dev.flowbench.app.desktop.document.UnsavedChoice;
 import dev.flowbench.app.desktop.problems.Problem;
 import dev.flowbench.app.desktop.secrets.SecretsTab;
-import dev.flowbench.app.desktop.secrets.SecretsViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel.Theme;
 import dev.flowbench.app.desktop.workspace.FileKind;
-import dev.flowbench.app.desktop.workspace.WorkspaceEntry;
-import dev.flowbench.app.desktop.workspace.WorkspaceView;
 import dev.flowbench.editor.language.OutlineNode;
 import dev.flowbench.editor.view.EditorTheme;
 import dev.flowbench.editor.view.FlowEditor;
@@ -46,6 +43,7 @@ public final class MainWindow {
     private final Panels panels;
     private final Dialogs dialogs;
     private final SystemOpener opener;
+    private final FileActions files;
     private final SplitPane centre;
     private final List<Command> commands;
     private CommandPaletteView palette;
@@ -61,16 +59,18 @@ public final class MainWindow {
         dialogs = new Dialogs(stage);
         opener = new SystemOpener(this::say);
         tabs = new EditorTabsView(workbench.tabs(), workbench::languageFor, this::openDocs, this::closeTab, this::say);
+        files = new FileActions(stage, workbench, tabs, dialogs, opener, this::say, this::newFlow);
         panels = new Panels(
                 workbench,
                 new Panels.Actions(
                         this::insertAtCaret,
                         this::jumpTo,
-                        explorerActions(),
+                        files.explorer(),
                         this::reveal,
                         this::runTask,
                         this::currentFlowText,
                         opener::open,
+                        files.outputFiles(),
                         this::onPanelsBuilt));
         centre = new SplitPane(tabs, panels.bottom());
         centre.setOrientation(Orientation.VERTICAL);
@@ -164,39 +164,6 @@ public final class MainWindow {
         }
     }
 
-    /** Opens the secrets editor on {@code file} (values masked), or selects it when open. */
-    void openSecrets(Path file, Path relative) {
-        Object key = "secrets:" + file.toAbsolutePath().normalize();
-        if (tabs.getTabs().stream().anyMatch(t -> key.equals(t.getUserData()))) {
-            tabs.showTab(key, () -> null);
-            return;
-        }
-        SecretsViewModel secrets;
-        try {
-            secrets = SecretsViewModel.load(file, relative);
-        } catch (IOException e) {
-            say("Cannot read " + relative + ": " + e.getMessage());
-            return;
-        }
-        tabs.showTab(key, () -> new SecretsTab(secrets, this::mayCloseSecrets));
-    }
-
-    /** Asks Save / Don't Save / Cancel for a secrets file with unsaved changes; true when its tab may close. */
-    private boolean mayCloseSecrets(SecretsViewModel secrets) {
-        return switch (dialogs.unsaved(List.of(secrets.relative()))) {
-            case SAVE -> {
-                try {
-                    secrets.save();
-                    yield true;
-                } catch (IOException e) {
-                    yield false;
-                }
-            }
-            case DISCARD -> true;
-            case CANCEL -> false;
-        };
-    }
-
     void saveAll() {
         tabs.flushAll();
         workbench.tabs().dirtyDocuments().forEach(d -> tabs.tabOf(d).ifPresent(this::save));
@@ -215,6 +182,11 @@ public final class MainWindow {
         } catch (IOException e) {
             say("Cannot save " + tab.document().relative() + ": " + e.getMessage());
         }
+    }
+
+    /** Opens the secrets editor on {@code file} (values masked), or selects it when open. */
+    void openSecrets(Path file, Path relative) {
+        files.openSecrets(file, relative);
     }
 
     void closeCurrentTab() {
@@ -329,7 +301,7 @@ public final class MainWindow {
         for (Tab tab : List.copyOf(tabs.getTabs())) {
             if (tab instanceof SecretsTab secrets
                     && secrets.secrets().dirtyProperty().get()
-                    && !mayCloseSecrets(secrets.secrets())) {
+                    && !files.mayCloseSecrets(secrets.secrets())) {
                 return false;
             }
         }
@@ -395,59 +367,6 @@ public final class MainWindow {
                             editor.codeArea().requestFocus();
                         },
                         () -> say("Open a flow to insert the example into"));
-    }
-
-    private WorkspaceView.Actions explorerActions() {
-        return new WorkspaceView.Actions() {
-            @Override
-            public void open(WorkspaceEntry entry) {
-                if (entry.kind() == FileKind.SECRETS) {
-                    openSecrets(entry.path(), entry.relative());
-                } else if (entry.kind().isEditable()) {
-                    workbench.open(entry.path());
-                } else {
-                    say(entry.relative() + " is not a text file Flowbench edits");
-                }
-            }
-
-            @Override
-            public void newFlow() {
-                MainWindow.this.newFlow();
-            }
-
-            @Override
-            public void rename(WorkspaceEntry entry) {
-                if (!workbench.tabs().canRename(entry.path())) {
-                    say("Save or close " + entry.relative() + " before renaming it");
-                    return;
-                }
-                var dialog = new TextInputDialog(entry.name());
-                dialog.initOwner(stage);
-                dialog.setTitle("Rename");
-                dialog.setHeaderText("New name for " + entry.relative());
-                dialog.showAndWait().ifPresent(name -> {
-                    try {
-                        Path renamed = workbench.workspace().rename(entry.path(), name);
-                        workbench.tabs().renamed(entry.path(), renamed);
-                    } catch (IOException e) {
-                        say("Cannot rename: " + e.getMessage());
-                    }
-                });
-            }
-
-            @Override
-            public void delete(WorkspaceEntry entry) {
-                if (!dialogs.confirm("delete-dialog", "Delete file", "Delete " + entry.relative() + "?")) {
-                    return;
-                }
-                workbench.tabs().find(entry.path()).ifPresent(workbench.tabs()::discardAndClose);
-                try {
-                    workbench.workspace().delete(entry.path());
-                } catch (IOException e) {
-                    say("Cannot delete: " + e.getMessage());
-                }
-            }
-        };
     }
 
     private void selectionChanged(DocumentViewModel document) {

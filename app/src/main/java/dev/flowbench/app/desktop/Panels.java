@@ -32,6 +32,7 @@ final class Panels {
             Consumer<String> runTask,
             Supplier<String> flowText,
             Consumer<Path> openWithSystem,
+            RunView.OutputFiles outputFiles,
             Runnable built) {}
 
     private final WorkbenchViewModel workbench;
@@ -101,7 +102,7 @@ final class Panels {
 
     private RunView runView() {
         if (runView == null) {
-            runView = new RunView(workbench.run(), actions.flowText());
+            runView = new RunView(workbench.run(), actions.flowText(), actions.outputFiles());
             runTab.setContent(runView);
         }
         return runView;

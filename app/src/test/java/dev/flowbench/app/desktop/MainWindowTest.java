@@ -198,6 +198,36 @@ class MainWindowTest {
         assertThat(texts).anyMatch(text -> text.startsWith("workspace: ") && text.endsWith("plugins"));
     }
 
+    @Test
+    void aTasksOutputFileOpensAsTextFromTheRunPanel(FxRobot robot) {
+        waitForLanguages(window);
+        run(() -> window.workbench().environmentProperty().set(WorkbenchViewModel.NO_ENVIRONMENT));
+        run(() -> window.workbench().open(workspace.resolve("flows/output-file.yaml")));
+        run(window::runFlow);
+        var runs = window.workbench().run();
+        waitUntil(
+                60,
+                () -> !runs.runningProperty().get()
+                        && runs.executionProperty().get() != null
+                        && runs.executionProperty().get().state().isTerminal());
+        assertThat(call(() -> runs.executionProperty().get().state())).isEqualTo(dev.flowbench.engine.State.SUCCESS);
+
+        waitUntil(5, () -> robot.lookup(".run-tasks .table-row-cell").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".run-tasks .table-cell")
+                .match(node -> node instanceof Labeled l && "produce".equals(l.getText()))
+                .<javafx.scene.Node>query());
+        waitUntil(5, () -> shownTexts(robot).contains("report.csv"));
+        robot.clickOn(".output-open");
+        waitUntil(5, () -> robot.lookup(".output-file-text").tryQuery().isPresent());
+        assertThat(robot.lookup(".output-file-text")
+                        .queryAs(javafx.scene.control.TextArea.class)
+                        .getText())
+                .isEqualTo("city,visits\nLisbon,3\nOslo,5\n");
+        assertThat(call(() ->
+                        window.tabs().getSelectionModel().getSelectedItem().getText()))
+                .isEqualTo("report.csv (output)");
+    }
+
     /** The text shown by every label, cell and text field (password fields show dots) of the showing windows. */
     private static List<String> shownTexts(FxRobot robot) {
         return call(() ->

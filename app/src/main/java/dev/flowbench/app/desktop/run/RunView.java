@@ -4,9 +4,11 @@ import dev.flowbench.app.desktop.run.RunPreparation.InputField;
 import dev.flowbench.engine.Execution;
 import dev.flowbench.engine.LogEntry;
 import dev.flowbench.engine.TaskPlan;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -37,19 +39,37 @@ import javafx.scene.layout.VBox;
 
 /**
  * The run panel: inputs form and Run/Stop/Plan on top; a task table, the log console (virtualized, filterable,
- * following the tail) and the selected task's outputs; a Plan tab and a History tab.
+ * following the tail) and the selected task's outputs and output files (open, save as…); a Plan tab and a History
+ * tab.
  */
 public final class RunView extends TabPane {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
+    /** What the run panel asks of the window for output files. */
+    public interface OutputFiles {
+        /** Shows a text output file (in a read-only tab). */
+        void openText(TaskOutputFile file);
+
+        /** Opens a file with the system's viewer. */
+        void openWithSystem(Path file);
+
+        /** Asks where to save {@code file}; empty when the user cancels. */
+        Optional<Path> chooseTarget(TaskOutputFile file);
+    }
+
     private final RunViewModel run;
     private final Supplier<String> source;
+    private final OutputFiles files;
 
-    /** @param source the text of the flow to run (the current editor's) */
-    public RunView(RunViewModel run, Supplier<String> source) {
+    /**
+     * @param source the text of the flow to run (the current editor's)
+     * @param files opens and saves output files
+     */
+    public RunView(RunViewModel run, Supplier<String> source, OutputFiles files) {
         this.run = run;
         this.source = source;
+        this.files = files;
         getStyleClass().add("run-view");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().addAll(new Tab("Run", runPane()), new Tab("Plan", planPane()), new Tab("History", historyPane()));
@@ -95,9 +115,10 @@ public final class RunView extends TabPane {
         outputs.setEditable(false);
         outputs.getStyleClass().add("run-outputs");
         outputs.setPromptText("Outputs of the selected task");
+        outputs.textProperty().bind(run.outputs().descriptionProperty());
         tasks.getSelectionModel()
                 .selectedItemProperty()
-                .addListener((obs, old, row) -> outputs.setText(row == null ? "" : describe(row)));
+                .addListener((obs, old, row) -> run.outputs().select(row));
 
         var console = new ListView<>(run.logs());
         console.getStyleClass().add("run-log");
@@ -110,13 +131,52 @@ public final class RunView extends TabPane {
         var consolePane = new BorderPane(console);
         consolePane.setTop(logFilters(console));
 
-        var left = new SplitPane(tasks, outputs);
+        var left = new SplitPane(tasks, new BorderPane(outputs, null, null, outputFiles(), null));
         left.setOrientation(Orientation.VERTICAL);
         var split = new SplitPane(left, consolePane);
         split.setDividerPositions(0.3);
         var pane = new BorderPane(split);
         pane.setTop(new VBox(4, bar, inputs));
         return pane;
+    }
+
+    /** The selected task's output files, with Open and Save as…; hidden when it has none. */
+    private VBox outputFiles() {
+        var list = new ListView<>(run.outputs().files());
+        list.getStyleClass().add("run-output-files");
+        list.setPrefHeight(90);
+        var open = new Button("Open");
+        open.getStyleClass().add("output-open");
+        open.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e ->
+                run.outputs().open(list.getSelectionModel().getSelectedItem(), files::openText, files::openWithSystem));
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                open.fire();
+            }
+        });
+        var save = new Button("Save as…");
+        save.getStyleClass().add("output-save");
+        save.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        save.setOnAction(e -> {
+            TaskOutputFile file = list.getSelectionModel().getSelectedItem();
+            files.chooseTarget(file).ifPresent(target -> run.outputs().save(file, target));
+        });
+        var bar = new HBox(6, new Label("Output files"), open, save);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        var box = new VBox(4, bar, list);
+        box.getStyleClass().add("run-output-files-box");
+        box.visibleProperty()
+                .bind(javafx.beans.binding.Bindings.isNotEmpty(run.outputs().files()));
+        box.managedProperty().bind(box.visibleProperty());
+        run.outputs().files().addListener((ListChangeListener<TaskOutputFile>) c -> {
+            if (!run.outputs().files().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+            }
+        });
+        return box;
     }
 
     private HBox logFilters(ListView<LogEntry> console) {
@@ -249,21 +309,6 @@ public final class RunView extends TabPane {
             out.append("runner configuration: ").append(plan.runnerConfig()).append('\n');
             out.append(plan.plan().render()).append('\n');
         }
-        return out.toString();
-    }
-
-    private static String describe(TaskRow row) {
-        var out = new StringBuilder(row.run().taskId())
-                .append(" · ")
-                .append(row.run().type())
-                .append('\n');
-        out.append("state: ").append(row.state()).append('\n');
-        if (row.run().error() != null) {
-            out.append("error: ").append(row.run().error()).append('\n');
-        }
-        row.outputs()
-                .forEach((key, value) ->
-                        out.append(key).append(": ").append(value).append('\n'));
         return out.toString();
     }
 

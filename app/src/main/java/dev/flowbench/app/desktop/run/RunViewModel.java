@@ -74,6 +74,7 @@ public final class RunViewModel {
     private final BooleanProperty followTail = new SimpleBooleanProperty(this, "followTail", true);
     private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final TaskOutputsViewModel outputs;
     private History history;
     private boolean disposed;
     private RunningExecution current;
@@ -95,6 +96,7 @@ public final class RunViewModel {
         this.environment = environment;
         this.background = background;
         this.ui = ui;
+        this.outputs = new TaskOutputsViewModel(background, ui, message);
         taskFilter.addListener(o -> refilter());
         levelFilter.addListener(o -> refilter());
         textFilter.addListener(o -> refilter());
@@ -108,6 +110,11 @@ public final class RunViewModel {
     /** How many old lines were dropped from memory for the execution shown. */
     public ReadOnlyLongProperty droppedLinesProperty() {
         return logs.droppedProperty();
+    }
+
+    /** The outputs and output files of the task run selected in the panel. */
+    public TaskOutputsViewModel outputs() {
+        return outputs;
     }
 
     /** The task runs of the execution shown, in start order. */
