@@ -59,11 +59,46 @@ step "linking the runtime"
 # The JDK's class-data archive for heaps over 32 GB: a desktop IDE never has one.
 rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 
+# --- class-data archive -----------------------------------------------------------------------------
+# One training start of the editor (JavaFX's headless platform, until its whole window shows) records the
+# classes it loads into lib/app/flowbench.jsa, which every later start maps instead of loading them again
+# (common.args points the JVM at it; a missing or stale archive is quietly ignored). The JVM accepts the
+# archive wherever the installation lands, provided the JARs keep their size and modification time: so it
+# is trained in the very tree that gets packaged (dpkg keeps modification times).
+# Usage: train_archive TREE (the folder holding the installation: an app image, or the .deb's tree).
+train_archive() {
+  local tree="$1" training app_dir runtime_java cfg train_cp train_opts
+  step "training the class-data archive in $(basename "$tree")"
+  training="$(mktemp -d)"
+  cp -r "$repo/assets/workspace" "$training/workspace"
+  rm -rf "$training/workspace/.flowbench"
+  app_dir="$(dirname "$(find "$tree" -name "$main_jar" -path '*/app/*' | head -n 1)")"
+  runtime_java="$(find "$tree" -path '*/runtime/bin/java' -type f | head -n 1)"
+  cfg="$(ls "$app_dir"/*.cfg | head -n 1)"
+  # The launcher's own class path (in its order: the archive checks it) and options, minus the archive's.
+  train_cp="$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\$APPDIR|$app_dir|g" | paste -sd: -)"
+  mapfile -t train_opts < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app_dir|g" \
+    | grep -v -e '^-XX:SharedArchiveFile=' -e '^-Xlog:cds')
+  if (cd "$training/workspace" && env -i PATH="/usr/bin:/bin" HOME="$training" LANG=C.UTF-8 \
+      timeout 300 "$runtime_java" "${train_opts[@]}" -XX:ArchiveClassesAtExit="$app_dir/flowbench.jsa" \
+      -Dflowbench.startupProbe=complete -Dglass.platform=Headless -Dprism.order=sw \
+      -cp "$train_cp" dev.flowbench.app.Main >"$training/log" 2>&1) && [ -s "$app_dir/flowbench.jsa" ]; then
+    step "class-data archive: $(du -h "$app_dir/flowbench.jsa" | cut -f1)"
+  else
+    echo "installers: no class-data archive (the training start failed; the app starts without one):" >&2
+    tail -5 "$training/log" >&2
+    rm -f "$app_dir/flowbench.jsa"
+  fi
+  rm -rf "$training"
+}
+
 # --- app image and package ------------------------------------------------------------------------
 common=(@jpackage/common.args --app-version "$app_version" --input "$input" --main-jar "$main_jar"
   --runtime-image "$out/runtime" --icon "$icon")
 step "packaging the app image"
 "$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out/image"
+
+train_archive "$out/image"
 if [ "$only" = "app-image" ]; then
   step "done: $out/image"
   exit 0
@@ -81,6 +116,7 @@ if [ "$platform" = linux ]; then
   dpkg-deb -R "$deb" "$tree"
   mkdir -p "$tree/usr/bin"
   ln -s ../../opt/flowbench/bin/Flowbench "$tree/usr/bin/flowbench"
+  train_archive "$tree"
   installed_kb="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
   sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kb/" "$tree/DEBIAN/control"
   dpkg-deb --root-owner-group -Zgzip -b "$tree" "$deb" >/dev/null

@@ -80,6 +80,7 @@ public class FlowEditor extends BorderPane {
     private final HoverController hover;
     private final FindBar findBar;
     private final GoToLineBar goToLineBar;
+    private final VBox bars = new VBox();
     private boolean linkModifierDown;
 
     /** An empty editor with the light theme. */
@@ -111,7 +112,8 @@ public class FlowEditor extends BorderPane {
         area.addEventFilter(MouseEvent.MOUSE_PRESSED, this::maybeOpenDocs);
         installLinkModifierStyle();
 
-        setTop(new VBox(findBar, goToLineBar));
+        // The bars join the scene when first opened: a new editor's first frame then has no text fields to style.
+        setTop(bars);
         setCenter(new VirtualizedScrollPane<>(area));
     }
 
@@ -216,15 +218,25 @@ public class FlowEditor extends BorderPane {
     }
 
     public void showFind() {
+        attach(findBar);
         findBar.open(false);
     }
 
     public void showReplace() {
+        attach(findBar);
         findBar.open(true);
     }
 
     public void showGoToLine() {
+        attach(goToLineBar);
         goToLineBar.open();
+    }
+
+    /** Puts {@code bar} above the text (the find bar first) unless it is there already. */
+    private void attach(javafx.scene.Node bar) {
+        if (!bars.getChildren().contains(bar)) {
+            bars.getChildren().add(bar == findBar ? 0 : bars.getChildren().size(), bar);
+        }
     }
 
     /** Opens completion at the caret (Ctrl+Space). */
