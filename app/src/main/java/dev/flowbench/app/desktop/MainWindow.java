@@ -82,8 +82,6 @@ public final class MainWindow {
         root.setCenter(main);
 
         commands = Commands.of(this);
-        root.setTop(new Toolbar(workbench, this::showPalette).node());
-        root.setBottom(new StatusBar(workbench, tabs).node());
 
         workbench.languageRevisionProperty().addListener((obs, old, revision) -> {
             tabs.refreshLanguages();
@@ -391,8 +389,13 @@ public final class MainWindow {
         }
     }
 
-    /** The panels were just built: the run panel learns the current flow (its inputs and history). */
+    /**
+     * The panels were just built: the toolbar and status bar join them, and the run panel learns the current flow
+     * (its inputs and history).
+     */
     private void onPanelsBuilt() {
+        root.setTop(new Toolbar(workbench, this::showPalette).node());
+        root.setBottom(new StatusBar(workbench, tabs).node());
         DocumentViewModel document = workbench.tabs().getSelected();
         if (document != null && document.kind() == FileKind.FLOW) {
             workbench.run().flowChanged(document.getText());

@@ -4,7 +4,7 @@ import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -17,10 +17,9 @@ final class Toolbar {
 
     Toolbar(WorkbenchViewModel workbench, Runnable palette) {
         var label = new Label("Environment");
-        var environments = new ComboBox<>(workbench.environments());
+        var environments = new ChoiceBox<>(workbench.environments());
         environments.getStyleClass().add("environment-selector");
         environments.valueProperty().bindBidirectional(workbench.environmentProperty());
-        environments.setPromptText("none");
         environments.setTooltip(new Tooltip("pluginDefaults and secrets of this environment apply to validation"));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -87,7 +87,8 @@ class MainWindowTest {
     @Test
     void thePanelsAroundTheEditorAppearRightAfterItsFirstFrame(FxRobot robot) {
         waitUntil(10, window::panelsBuilt);
-        for (String panel : List.of(".workspace-view", ".outline-view", ".problems-view", ".docs-view")) {
+        for (String panel : List.of(
+                ".workspace-view", ".outline-view", ".problems-view", ".docs-view", ".main-toolbar", ".status-bar")) {
             waitUntil(5, () -> robot.lookup(panel).tryQuery().isPresent());
         }
         // The run panel is built when first shown.
