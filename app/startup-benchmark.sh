@@ -3,16 +3,18 @@
 #   bare  — a bare JavaFX window (app/src/test/.../bench/BareWindow.java: an empty 1360x860 stage, plain
 #           `java -cp`, the JDK's default options), and
 #   app   — Flowbench through its real launcher (`./flowbench`, exactly as a user starts it, in a copy of
-#           the example workspace): the first frame in which the editor tab shows the example flow's text.
-# Each process prints the moment of that frame (smoke/StartupProbe.java: the pulse after the layout pass
+#           the example workspace): the first frame in which the editor tab shows the example flow's text,
+#   whole — the same, until the frame that also shows the panels around the editor (explorer, outline,
+#           problems, docs, toolbar, status bar), which are built right after the editor's first frame.
+# Each process prints the moment of that frame (desktop/StartupProbe.java: the pulse after the layout pass
 # that found the content ready) and exits; the time counted is that moment minus the launch moment.
-# The two are launched alternately, ROUNDS times each, after WARMUP unmeasured rounds each (the first
-# launch of the app also writes its class-data archive). Prints every round, then median and p90 of both
-# and their ratio, with the load average before and after.
+# They are launched in turn, ROUNDS times each (the order rotating each round), after WARMUP unmeasured
+# rounds (the first launch of the app also writes its class-data archive). Prints every round, then median
+# and p90 of each and the ratios to the bare window, with the load average before and after.
 #
 # Usage: app/startup-benchmark.sh [--rounds N] [--warmup N] [--headless]
-#   Default display: a private Xvfb (Debian: apt-get install xvfb libgtk-3-0), the same for both sides.
-#   --headless: JavaFX's own headless platform with software rendering for both sides instead (no X).
+#   Default display: a private Xvfb (Debian: apt-get install xvfb libgtk-3-0), the same for every side.
+#   --headless: JavaFX's own headless platform with software rendering for every side instead (no X).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --headless) headless=1; shift ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "startup-benchmark: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -67,7 +69,6 @@ rm -rf "$workspace/.flowbench"
 javafx_cp="$(tr ':' '\n' <app/target/classpath.txt | grep '/org/openjfx/' | paste -sd: -)"
 bare_cmd=("$jdk/bin/java" --enable-native-access=ALL-UNNAMED -Dflowbench.startupProbe=true "${display_opts[@]}"
   -cp "app/target/test-classes:app/target/classes:$javafx_cp" dev.flowbench.app.bench.BareWindow)
-app_opts="-Dflowbench.startupProbe=true ${display_opts[*]}"
 
 # Runs one side once; prints the milliseconds from launch to its first frame.
 measure() {
@@ -76,7 +77,10 @@ measure() {
   if [ "$side" = bare ]; then
     out="$(timeout 120 "${bare_cmd[@]}" 2>&1)" || true
   else
-    out="$(cd "$workspace" && FLOWBENCH_JAVA_OPTS="$app_opts" timeout 120 "$root/flowbench" 2>&1)" || true
+    local probe=true
+    [ "$side" = whole ] && probe=complete
+    out="$(cd "$workspace" && FLOWBENCH_JAVA_OPTS="-Dflowbench.startupProbe=$probe ${display_opts[*]}" \
+      timeout 120 "$root/flowbench" 2>&1)" || true
   fi
   reported="$(sed -n 's/^flowbench: startup: first frame at epoch-us \([0-9]*\)$/\1/p' <<<"$out" | head -n 1)"
   if [ -z "$reported" ]; then
@@ -95,26 +99,30 @@ quantile() {
 echo "display: $display_name; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "app: $root/flowbench (JVM options: see the launcher)"
 echo "bare: ${bare_cmd[*]}"
+sides=(bare app whole)
 for i in $(seq "$warmup"); do
-  echo "warm-up $i: bare $(measure bare) ms, app $(measure app) ms"
+  echo "warm-up $i: bare $(measure bare) ms, app $(measure app) ms, whole $(measure whole) ms"
 done
-: >"$scratch/bare.txt"
-: >"$scratch/app.txt"
+for side in "${sides[@]}"; do : >"$scratch/$side.txt"; done
 for i in $(seq "$rounds"); do
-  # Alternate which side goes first, so neither always follows the other's exit.
-  if [ $((i % 2)) = 1 ]; then
-    b="$(measure bare)"; a="$(measure app)"
-  else
-    a="$(measure app)"; b="$(measure bare)"
-  fi
-  echo "$b" >>"$scratch/bare.txt"
-  echo "$a" >>"$scratch/app.txt"
-  echo "round $i: bare $b ms, app $a ms"
+  # Rotate the order, so that no side always follows the same other side's exit.
+  line="round $i:"
+  for k in 0 1 2; do
+    side="${sides[$(((i + k) % 3))]}"
+    ms="$(measure "$side")"
+    echo "$ms" >>"$scratch/$side.txt"
+    line="$line $side $ms ms"
+  done
+  echo "$line"
 done
-bare_p50="$(quantile 0.5 <"$scratch/bare.txt")" bare_p90="$(quantile 0.9 <"$scratch/bare.txt")"
-app_p50="$(quantile 0.5 <"$scratch/app.txt")" app_p90="$(quantile 0.9 <"$scratch/app.txt")"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'bare JavaFX window: median %s ms, p90 %s ms (%s rounds)\n' "$bare_p50" "$bare_p90" "$rounds"
-printf 'Flowbench editor:   median %s ms, p90 %s ms\n' "$app_p50" "$app_p90"
-awk -v a="$app_p50" -v b="$bare_p50" -v a9="$app_p90" -v b9="$bare_p90" \
-  'BEGIN { printf "ratio app/bare: median %.2fx, p90 %.2fx (target: at most 1.5x)\n", a / b, a9 / b9 }'
+bare_p50="$(quantile 0.5 <"$scratch/bare.txt")" bare_p90="$(quantile 0.9 <"$scratch/bare.txt")"
+printf '%-34s median %5s ms, p90 %5s ms (%s rounds)\n' "bare JavaFX window:" "$bare_p50" "$bare_p90" "$rounds"
+for side in app whole; do
+  p50="$(quantile 0.5 <"$scratch/$side.txt")" p90="$(quantile 0.9 <"$scratch/$side.txt")"
+  label="Flowbench, editor shown:"
+  [ "$side" = whole ] && label="Flowbench, whole window shown:"
+  awk -v l="$label" -v a="$p50" -v b="$bare_p50" -v a9="$p90" -v b9="$bare_p90" \
+    'BEGIN { printf "%-34s median %5s ms, p90 %5s ms; ratio to bare: median %.2fx, p90 %.2fx\n", l, a, a9, a / b, a9 / b9 }'
+done
+echo "(target: the editor shown within 1.5x the bare window)"
