@@ -9,8 +9,9 @@
 # Each process prints the moment of that frame (desktop/StartupProbe.java: the pulse after the layout pass
 # that found the content ready) and exits; the time counted is that moment minus the launch moment.
 # They are launched in turn, ROUNDS times each (the order rotating each round), after WARMUP unmeasured
-# rounds (the first launch of the app also writes its class-data archive). Prints every round, then median
-# and p90 of each and the ratios to the bare window, with the load average before and after.
+# rounds (the first launch of the app also writes its class-data cache). Prints every round, then median
+# and p90 of each, their ratios to the bare window's, and the median and p90 of each round's own ratio
+# (steadier when the machine's load changes during the run), with the load average before and after.
 #
 # Usage: app/startup-benchmark.sh [--rounds N] [--warmup N] [--headless]
 #   Default display: a private Xvfb (Debian: apt-get install xvfb libgtk-3-0), the same for every side.
@@ -103,15 +104,20 @@ sides=(bare app whole)
 for i in $(seq "$warmup"); do
   echo "warm-up $i: bare $(measure bare) ms, app $(measure app) ms, whole $(measure whole) ms"
 done
-for side in "${sides[@]}"; do : >"$scratch/$side.txt"; done
+for side in "${sides[@]}" app-ratio whole-ratio; do : >"$scratch/$side.txt"; done
 for i in $(seq "$rounds"); do
   # Rotate the order, so that no side always follows the same other side's exit.
   line="round $i:"
+  declare -A took=()
   for k in 0 1 2; do
     side="${sides[$(((i + k) % 3))]}"
-    ms="$(measure "$side")"
-    echo "$ms" >>"$scratch/$side.txt"
-    line="$line $side $ms ms"
+    took[$side]="$(measure "$side")"
+    echo "${took[$side]}" >>"$scratch/$side.txt"
+    line="$line $side ${took[$side]} ms"
+  done
+  # Each round's own ratios: the three starts ran back to back, under much the same load.
+  for side in app whole; do
+    awk -v a="${took[$side]}" -v b="${took[bare]}" 'BEGIN { printf "%.3f\n", a / b }' >>"$scratch/$side-ratio.txt"
   done
   echo "$line"
 done
@@ -122,7 +128,8 @@ for side in app whole; do
   p50="$(quantile 0.5 <"$scratch/$side.txt")" p90="$(quantile 0.9 <"$scratch/$side.txt")"
   label="Flowbench, editor shown:"
   [ "$side" = whole ] && label="Flowbench, whole window shown:"
-  awk -v l="$label" -v a="$p50" -v b="$bare_p50" -v a9="$p90" -v b9="$bare_p90" \
-    'BEGIN { printf "%-34s median %5s ms, p90 %5s ms; ratio to bare: median %.2fx, p90 %.2fx\n", l, a, a9, a / b, a9 / b9 }'
+  r50="$(quantile 0.5 <"$scratch/$side-ratio.txt")" r90="$(quantile 0.9 <"$scratch/$side-ratio.txt")"
+  awk -v l="$label" -v a="$p50" -v b="$bare_p50" -v a9="$p90" -v b9="$bare_p90" -v r="$r50" -v r9="$r90" \
+    'BEGIN { printf "%-34s median %5s ms, p90 %5s ms; to bare: %.2fx, %.2fx (per round: median %.2fx, p90 %.2fx)\n", l, a, a9, a / b, a9 / b9, r, r9 }'
 done
 echo "(target: the editor shown within 1.5x the bare window)"
