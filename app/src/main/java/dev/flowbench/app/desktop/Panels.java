@@ -20,7 +20,8 @@ import javafx.scene.layout.StackPane;
 /**
  * The panels around the editor: explorer and outline on the left, problems and run below, docs on the right.
  * They start as empty holders and are built by {@link #build()} once the editor is on screen (or when first
- * needed), so that start-up draws the editor first; the run panel is built when its tab is first shown.
+ * needed), so that start-up draws the editor first; the outline, plugins and run panels are built when their
+ * tab is first shown.
  */
 final class Panels {
     /** What the panels ask of the window. */
@@ -75,9 +76,13 @@ final class Panels {
         built = true;
         right.getChildren().setAll(new DocsView(workbench.docs(), actions.insertAtCaret()));
         var explorer = new WorkspaceView(workbench.workspace(), actions.explorer());
-        var outline = new OutlineView(workbench.outline(), actions.reveal(), actions.runTask());
-        var plugins = new PluginsView(workbench.plugins(), workbench::reloadPlugins, actions.openWithSystem());
-        var sides = new TabPane(tab("Explorer", explorer), tab("Outline", outline), tab("Plugins", plugins));
+        var sides = new TabPane(
+                tab("Explorer", explorer),
+                lazyTab("Outline", () -> new OutlineView(workbench.outline(), actions.reveal(), actions.runTask())),
+                lazyTab(
+                        "Plugins",
+                        () -> new PluginsView(
+                                workbench.plugins(), workbench::reloadPlugins, actions.openWithSystem())));
         sides.getStyleClass().add("side-tabs");
         left.getChildren().setAll(sides);
         var problems = new ProblemsView(workbench.problems(), actions.jumpTo(), workbench::validateWorkspace);
@@ -106,6 +111,17 @@ final class Panels {
             runTab.setContent(runView);
         }
         return runView;
+    }
+
+    /** A tab whose content is built when the tab is first selected (a hidden tab's content costs start-up time). */
+    private static Tab lazyTab(String title, Supplier<Node> content) {
+        var tab = tab(title, null);
+        tab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        return tab;
     }
 
     private static StackPane holder(String styleClass) {

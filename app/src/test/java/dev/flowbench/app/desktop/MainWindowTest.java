@@ -87,11 +87,14 @@ class MainWindowTest {
     @Test
     void thePanelsAroundTheEditorAppearRightAfterItsFirstFrame(FxRobot robot) {
         waitUntil(10, window::panelsBuilt);
-        for (String panel : List.of(
-                ".workspace-view", ".outline-view", ".problems-view", ".docs-view", ".main-toolbar", ".status-bar")) {
+        for (String panel :
+                List.of(".workspace-view", ".problems-view", ".docs-view", ".main-toolbar", ".status-bar")) {
             waitUntil(5, () -> robot.lookup(panel).tryQuery().isPresent());
         }
-        // The run panel is built when first shown.
+        // Panels in tabs not shown yet are built when first shown.
+        assertThat(robot.lookup(".outline-view").tryQuery()).isEmpty();
+        robot.clickOn("Outline");
+        waitUntil(5, () -> robot.lookup(".outline-view").tryQuery().isPresent());
         assertThat(robot.lookup(".run-view").tryQuery()).isEmpty();
         run(window::planFlow);
         waitUntil(5, () -> robot.lookup(".run-view").tryQuery().isPresent());

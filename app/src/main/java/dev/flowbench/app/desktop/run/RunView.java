@@ -72,7 +72,13 @@ public final class RunView extends TabPane {
         this.files = files;
         getStyleClass().add("run-view");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getTabs().addAll(new Tab("Run", runPane()), new Tab("Plan", planPane()), new Tab("History", historyPane()));
+        var history = new Tab("History", historyPane());
+        history.setOnSelectionChanged(e -> {
+            if (history.isSelected()) {
+                run.historyShown();
+            }
+        });
+        getTabs().addAll(new Tab("Run", runPane()), new Tab("Plan", planPane()), history);
     }
 
     private BorderPane runPane() {

@@ -75,6 +75,7 @@ public final class RunViewModel {
     private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final TaskOutputsViewModel outputs;
+    private boolean historyShown;
     private History history;
     private boolean disposed;
     private RunningExecution current;
@@ -182,8 +183,8 @@ public final class RunViewModel {
     }
 
     /**
-     * Makes {@code source} the current flow: reads its inputs (keeping values typed before for this flow) and
-     * lists its past runs.
+     * Makes {@code source} the current flow: reads its inputs (keeping values typed before for this flow) and,
+     * once the history was shown, lists its past runs.
      */
     public void flowChanged(String source) {
         String id = flowIdOf(source);
@@ -197,6 +198,17 @@ public final class RunViewModel {
             inputValue(field.id()).set(remembered.getOrDefault(field.id(), field.defaultValue()));
         }
         inputs.setAll(declared);
+        if (historyShown) {
+            refreshHistory();
+        }
+    }
+
+    /**
+     * The history became visible: from now on it follows the current flow. Until then the history database is
+     * not opened just because a flow was selected.
+     */
+    public void historyShown() {
+        historyShown = true;
         refreshHistory();
     }
 

@@ -99,6 +99,24 @@ class RunViewModelTest {
     }
 
     @Test
+    void theHistoryDatabaseOpensOnlyOnceTheHistoryIsShownAndThenFollowsTheFlow() throws Exception {
+        RunViewModel run = run();
+        onUi(() -> {
+            run.flowChanged(HELLO);
+            return null;
+        });
+        Thread.sleep(300);
+        assertThat(workspace.resolve(".flowbench/history.db")).doesNotExist();
+        onUi(() -> {
+            run.historyShown();
+            return null;
+        });
+        waitUntil(() -> Files.exists(workspace.resolve(".flowbench/history.db")));
+        assertThat(onUi(() -> run.pastRuns().isEmpty())).isTrue();
+        run.dispose();
+    }
+
+    @Test
     void logFiltersNarrowTheLinesByTaskLevelAndText() throws Exception {
         RunViewModel run = run();
         onUi(() -> {
