@@ -78,8 +78,10 @@ public class FlowEditor extends BorderPane {
     private final SnippetSession snippets;
     private final CompletionController completion;
     private final HoverController hover;
-    private final FindBar findBar;
-    private final GoToLineBar goToLineBar;
+    /** Built when first opened: a new editor then costs no text fields, buttons or tooltips. */
+    private FindBar findBar;
+
+    private GoToLineBar goToLineBar;
     private final VBox bars = new VBox();
     private boolean linkModifierDown;
 
@@ -101,8 +103,6 @@ public class FlowEditor extends BorderPane {
         completion = new CompletionController(
                 area, interactive, () -> language.get().completion(), snippets, getStylesheets());
         hover = new HoverController(area, interactive, language::get, pipeline.diagnostics(), getStylesheets());
-        findBar = new FindBar(area, pipeline.search(), pipeline::requestUpdate);
-        goToLineBar = new GoToLineBar(area);
         language.addListener((obs, old, support) -> pipeline.setLanguage(Objects.requireNonNull(support)));
 
         area.plainTextChanges().filter(change -> !change.isIdentity()).subscribe(this::textChanged);
@@ -112,7 +112,6 @@ public class FlowEditor extends BorderPane {
         area.addEventFilter(MouseEvent.MOUSE_PRESSED, this::maybeOpenDocs);
         installLinkModifierStyle();
 
-        // The bars join the scene when first opened: a new editor's first frame then has no text fields to style.
         setTop(bars);
         setCenter(new VirtualizedScrollPane<>(area));
     }
@@ -218,25 +217,15 @@ public class FlowEditor extends BorderPane {
     }
 
     public void showFind() {
-        attach(findBar);
-        findBar.open(false);
+        findBar().open(false);
     }
 
     public void showReplace() {
-        attach(findBar);
-        findBar.open(true);
+        findBar().open(true);
     }
 
     public void showGoToLine() {
-        attach(goToLineBar);
-        goToLineBar.open();
-    }
-
-    /** Puts {@code bar} above the text (the find bar first) unless it is there already. */
-    private void attach(javafx.scene.Node bar) {
-        if (!bars.getChildren().contains(bar)) {
-            bars.getChildren().add(bar == findBar ? 0 : bars.getChildren().size(), bar);
-        }
+        goToLineBar().open();
     }
 
     /** Opens completion at the caret (Ctrl+Space). */
@@ -305,7 +294,12 @@ public class FlowEditor extends BorderPane {
         return snippets;
     }
 
+    /** The find bar, built and put above the text (before the go-to-line bar) on first use. */
     FindBar findBar() {
+        if (findBar == null) {
+            findBar = new FindBar(area, pipeline.search(), pipeline::requestUpdate);
+            bars.getChildren().addFirst(findBar);
+        }
         return findBar;
     }
 
@@ -317,7 +311,12 @@ public class FlowEditor extends BorderPane {
         return gutter;
     }
 
+    /** The go-to-line bar, built and put above the text on first use. */
     GoToLineBar goToLineBar() {
+        if (goToLineBar == null) {
+            goToLineBar = new GoToLineBar(area);
+            bars.getChildren().addLast(goToLineBar);
+        }
         return goToLineBar;
     }
 
@@ -347,7 +346,9 @@ public class FlowEditor extends BorderPane {
         snippets.textChanged(change);
         completion.textChanged(change);
         hover.textChanged();
-        findBar.textChanged();
+        if (findBar != null) {
+            findBar.textChanged();
+        }
     }
 
     private void marksMoved() {
