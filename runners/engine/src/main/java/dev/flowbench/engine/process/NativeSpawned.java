@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -17,21 +16,22 @@ import java.util.Map;
  * session and process group from its first instruction, with one program execution instead of the three of
  * the JDK path (spawn helper, setsid, interpreter) — the per-task cost that matters for many short tasks.
  * Arguments and environment are passed as UTF-8 whatever the locale. Signals the JVM blocks or handles are
- * reset to their defaults in the child; stdin is {@code /dev/null}.
+ * reset to their defaults in the child; stdin is {@code /dev/null}. Its output is read with a {@link
+ * PipePoller} on the thread that waits for it.
  */
 final class NativeSpawned implements Spawned {
     private static final int[] DEFAULT_SIGNALS = {1, 2, 3, 13, 15}; // HUP, INT, QUIT, PIPE, TERM
 
     private final int pid;
-    private final FdInputStream stdout;
-    private final FdInputStream stderr;
+    private final int stdoutFd;
+    private final int stderrFd;
     private volatile boolean exited;
     private volatile int exitCode;
 
     private NativeSpawned(int pid, int stdoutFd, int stderrFd) {
         this.pid = pid;
-        this.stdout = new FdInputStream(stdoutFd);
-        this.stderr = new FdInputStream(stderrFd);
+        this.stdoutFd = stdoutFd;
+        this.stderrFd = stderrFd;
     }
 
     static boolean available() {
@@ -174,31 +174,42 @@ final class NativeSpawned implements Spawned {
         return true;
     }
 
-    @Override
-    public InputStream stdout() {
-        return stdout;
-    }
-
-    @Override
-    public InputStream stderr() {
-        return stderr;
+    /**
+     * A poller for the process's stdout and stderr, owning both pipes; call once, on the thread that will
+     * read them and wait for the process.
+     */
+    PipePoller pipes() {
+        return new PipePoller(stdoutFd, stderrFd);
     }
 
     @Override
     public int waitFor() {
+        reap(0);
+        return exitCode;
+    }
+
+    /** Whether the process has exited, reaping it if so; never blocks. Call only from the waiting thread. */
+    boolean exited() {
+        return reap(Libc.WNOHANG);
+    }
+
+    private boolean reap(int options) {
         if (exited) {
-            return exitCode;
+            return true;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(JAVA_INT);
             MemorySegment capture = arena.allocate(Libc.CAPTURE);
             while (true) {
-                int rc = (int) Libc.WAITPID.invokeExact(capture, pid, status, 0);
+                int rc = (int) Libc.WAITPID.invokeExact(capture, pid, status, options);
                 if (rc == pid) {
                     int raw = status.get(JAVA_INT, 0);
                     int signal = raw & 0x7f;
                     exitCode = signal == 0 ? (raw >> 8) & 0xff : 128 + signal;
                     break;
+                }
+                if (rc == 0) {
+                    return false; // WNOHANG: still running
                 }
                 if (rc == -1 && (int) Libc.ERRNO.get(capture, 0L) == Libc.EINTR) {
                     continue;
@@ -210,7 +221,7 @@ final class NativeSpawned implements Spawned {
             throw Libc.rethrow(e);
         }
         exited = true;
-        return exitCode;
+        return true;
     }
 
     @Override
@@ -235,10 +246,5 @@ final class NativeSpawned implements Spawned {
     @Override
     public List<ProcessHandle> descendants() {
         return ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of());
-    }
-
-    @Override
-    public boolean closablePipes() {
-        return false;
     }
 }

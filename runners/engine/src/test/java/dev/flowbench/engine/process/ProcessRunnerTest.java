@@ -70,6 +70,37 @@ class ProcessRunnerTest extends TaskRunnerContract {
     }
 
     @Test
+    void backgroundChildHoldingTheOutputIsStoppedWhenTheTaskEnds() throws Exception {
+        RunRequest request = request("sleep 300 &", "echo done");
+        var listener = new RecordingListener();
+        long start = System.nanoTime();
+        RunResult result = runner().run(request, listener).await(WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(listener.stdout()).containsExactly("done");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("the run ends with its main process, not with the child")
+                .isLessThan(Duration.ofSeconds(60));
+        assertNoLeftovers(request, result);
+    }
+
+    @Test
+    void processOutsideTheGroupHoldingTheOutputDoesNotHangTheRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Executables.setsid() != null, "needs the setsid program");
+        RunRequest request = request("setsid sleep 120 &", "echo done");
+        var listener = new RecordingListener();
+        try {
+            RunResult result = new ProcessRunner(Duration.ofMillis(200))
+                    .run(request, listener)
+                    .await(WAIT);
+            assertThat(result.exitCode()).isZero();
+            assertThat(listener.stdout()).containsExactly("done");
+        } finally {
+            String marker = "FLOWBENCH_CONTRACT_RUN=" + request.env().get("FLOWBENCH_CONTRACT_RUN");
+            processesWithEnv(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
     void detailsNameTheProcessId() throws Exception {
         var listener = new RecordingListener();
         RunResult result = runner().run(request("echo $$"), listener).await(WAIT);
