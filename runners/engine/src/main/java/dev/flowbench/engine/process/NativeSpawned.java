@@ -1,6 +1,7 @@
 package dev.flowbench.engine.process;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +24,9 @@ import java.util.Map;
  */
 final class NativeSpawned implements Spawned {
     private static final int[] DEFAULT_SIGNALS = {1, 2, 3, 13, 15}; // HUP, INT, QUIT, PIPE, TERM
+
+    /** This process's environment, encoded once: it cannot change while the JVM runs. */
+    private static final Map<String, byte[]> INHERITED = inherited();
 
     private final int pid;
     private final int stdoutFd;
@@ -38,7 +44,17 @@ final class NativeSpawned implements Spawned {
         return Libc.AVAILABLE;
     }
 
-    /** Starts {@code argv} (its first element an absolute path) with exactly {@code env}, in {@code directory}. */
+    private static Map<String, byte[]> inherited() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        System.getenv()
+                .forEach((name, value) -> entries.put(name, (name + "=" + value).getBytes(StandardCharsets.UTF_8)));
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
+    /**
+     * Starts {@code argv} (its first element an absolute path) in {@code directory}, with this process's
+     * environment plus {@code env} (whose values win).
+     */
     static NativeSpawned start(List<String> argv, Map<String, String> env, Path directory) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(Libc.OPAQUE);
@@ -101,16 +117,17 @@ final class NativeSpawned implements Spawned {
             check(
                     (int) Libc.ACTIONS_ADDCHDIR.invokeExact(actions, cString(arena, directory.toString())),
                     "posix_spawn_file_actions_addchdir_np");
-            String[] environment = env.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new);
+            List<byte[]> arguments = new ArrayList<>(argv.size());
+            for (String argument : argv) {
+                arguments.add(argument.getBytes(StandardCharsets.UTF_8));
+            }
             rc = (int) Libc.POSIX_SPAWN.invokeExact(
                     pid,
                     cString(arena, argv.getFirst()),
                     actions,
                     attr,
-                    cStrings(arena, argv.toArray(String[]::new)),
-                    cStrings(arena, environment));
+                    cStrings(arena, arguments),
+                    cStrings(arena, environment(env)));
         } finally {
             close(out[1]);
             close(err[1]);
@@ -139,12 +156,34 @@ final class NativeSpawned implements Spawned {
         return arena.allocateFrom(text, StandardCharsets.UTF_8);
     }
 
-    private static MemorySegment cStrings(Arena arena, String[] texts) {
-        MemorySegment array = arena.allocate(ADDRESS, texts.length + 1L);
-        for (int i = 0; i < texts.length; i++) {
-            array.setAtIndex(ADDRESS, i, cString(arena, texts[i]));
+    /** {@code NAME=value} entries: the inherited ones {@code env} does not override, then {@code env}'s. */
+    private static List<byte[]> environment(Map<String, String> env) {
+        List<byte[]> entries = new ArrayList<>(INHERITED.size() + env.size());
+        for (Map.Entry<String, byte[]> inherited : INHERITED.entrySet()) {
+            if (!env.containsKey(inherited.getKey())) {
+                entries.add(inherited.getValue());
+            }
         }
-        array.setAtIndex(ADDRESS, texts.length, MemorySegment.NULL);
+        env.forEach((name, value) -> entries.add((name + "=" + value).getBytes(StandardCharsets.UTF_8)));
+        return entries;
+    }
+
+    /** A NULL-terminated array of C strings, all in one block of memory. */
+    private static MemorySegment cStrings(Arena arena, List<byte[]> texts) {
+        long size = 0;
+        for (byte[] text : texts) {
+            size += text.length + 1;
+        }
+        MemorySegment block = arena.allocate(Math.max(size, 1)); // zeroed, so each string ends with NUL
+        MemorySegment array = arena.allocate(ADDRESS, texts.size() + 1L);
+        long at = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            byte[] text = texts.get(i);
+            MemorySegment.copy(text, 0, block, JAVA_BYTE, at, text.length);
+            array.setAtIndex(ADDRESS, i, block.asSlice(at));
+            at += text.length + 1;
+        }
+        array.setAtIndex(ADDRESS, texts.size(), MemorySegment.NULL);
         return array;
     }
 

@@ -13,7 +13,8 @@ import java.lang.foreign.MemorySegment;
  * Reads the stdout and stderr pipes of a natively started process with {@code poll(2)}, on the one thread
  * that also waits for the process: a task then costs no reader threads and no hand-over between threads.
  * Confined to the thread that created it; that thread alone reads and closes the descriptors, so closing
- * can never hand a number another thread is blocked on to an unrelated file.
+ * can never hand a number another thread is blocked on to an unrelated file. Its buffers belong to the
+ * thread and serve each poller the thread creates, one after the other.
  */
 final class PipePoller implements AutoCloseable {
 
@@ -27,17 +28,32 @@ final class PipePoller implements AutoCloseable {
     private static final long POLLFD_SIZE = 8; // struct pollfd { int fd; short events; short revents; }
     private static final LogLine.Stream[] STREAMS = {LogLine.Stream.STDOUT, LogLine.Stream.STDERR};
 
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment pollfds = arena.allocate(POLLFD_SIZE * 2, 8);
-    private final MemorySegment buffer = arena.allocate(BUFFER);
-    private final MemorySegment capture = arena.allocate(Libc.CAPTURE);
-    private final byte[] bytes = new byte[BUFFER];
+    /** The memory a thread's pollers read into; freed when the thread is gone. */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private final MemorySegment pollfds;
+    private final MemorySegment buffer;
+    private final MemorySegment capture;
+    private final byte[] bytes;
     private final int[] fds;
     private final int[] polled = new int[2];
 
     /** A poller owning both descriptors: it closes them at their end of file, or in {@link #close()}. */
     PipePoller(int stdoutFd, int stderrFd) {
         this.fds = new int[] {stdoutFd, stderrFd};
+        Buffers buffers = BUFFERS.get();
+        this.pollfds = buffers.pollfds;
+        this.buffer = buffers.buffer;
+        this.capture = buffers.capture;
+        this.bytes = buffers.bytes;
+    }
+
+    private static final class Buffers {
+        private final Arena arena = Arena.ofAuto();
+        private final MemorySegment pollfds = arena.allocate(POLLFD_SIZE * 2, 8);
+        private final MemorySegment buffer = arena.allocate(BUFFER);
+        private final MemorySegment capture = arena.allocate(Libc.CAPTURE);
+        private final byte[] bytes = new byte[BUFFER];
     }
 
     /** Whether at least one of the pipes has not reached its end yet. */
@@ -113,14 +129,13 @@ final class PipePoller implements AutoCloseable {
         }
     }
 
-    /** Closes the pipes not yet at their end (stops reading them) and frees the buffers. */
+    /** Closes the pipes not yet at their end: nothing more is read from them. */
     @Override
     public void close() {
         try {
             closeFd(0);
-            closeFd(1);
         } finally {
-            arena.close();
+            closeFd(1);
         }
     }
 }

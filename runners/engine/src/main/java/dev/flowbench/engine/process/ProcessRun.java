@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -89,9 +88,7 @@ final class ProcessRun implements RunHandle {
             if (!portable && NativeSpawned.available() && program != null) {
                 List<String> resolved = new ArrayList<>(argv);
                 resolved.set(0, program.toString());
-                Map<String, String> env = new HashMap<>(System.getenv());
-                env.putAll(request.env());
-                process = NativeSpawned.start(resolved, env, request.workingDirectory());
+                process = NativeSpawned.start(resolved, request.env(), request.workingDirectory());
             } else {
                 transport = ArgumentTransport.of(argv, request.env(), portable);
                 process = JdkSpawned.start(transport.argv(), transport.env(), request.workingDirectory());
