@@ -52,10 +52,10 @@ final class ScriptAttempt {
             int attempt,
             boolean createDirectories) {
         String type = run.type();
-        Map<String, Object> plain = context.variables(run, task, null);
         @SuppressWarnings("unchecked")
-        Map<String, Object> runnerConfig =
-                task.get("taskRunner") instanceof Map<?, ?> m ? (Map<String, Object>) context.render(m, plain) : null;
+        Map<String, Object> runnerConfig = task.get("taskRunner") instanceof Map<?, ?> m
+                ? (Map<String, Object>) context.render(m, context.variables(run, task, null))
+                : null;
         TaskRunner runner = context.runners.resolve(runnerConfig);
 
         Path base = context.runDirectory.resolve(run.id());
