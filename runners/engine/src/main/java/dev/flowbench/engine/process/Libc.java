@@ -53,6 +53,12 @@ final class Libc {
     static final MethodHandle READ;
     static final MethodHandle WAITPID;
     static final MethodHandle POLL;
+    /**
+     * {@code posix_spawn_file_actions_addclosefrom_np} (glibc 2.34), or null: closes the descriptors the JVM
+     * opened without close-on-exec (class path JARs…) in the child, as the JDK's own process start does.
+     */
+    static final MethodHandle ACTIONS_ADDCLOSEFROM;
+
     static final boolean AVAILABLE;
 
     static {
@@ -85,6 +91,7 @@ final class Libc {
         READ = h[15];
         WAITPID = h[16];
         POLL = h[17];
+        ACTIONS_ADDCLOSEFROM = ok ? optional("posix_spawn_file_actions_addclosefrom_np") : null;
         AVAILABLE = ok;
     }
 
@@ -132,6 +139,15 @@ final class Libc {
             linker.downcallHandle(
                     find(libc, "poll"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), errno)
         };
+    }
+
+    @SuppressWarnings("restricted")
+    private static MethodHandle optional(String name) {
+        Linker linker = Linker.nativeLinker();
+        return linker.defaultLookup()
+                .find(name)
+                .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)))
+                .orElse(null);
     }
 
     @SuppressWarnings("restricted")

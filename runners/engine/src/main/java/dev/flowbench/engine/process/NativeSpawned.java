@@ -117,6 +117,11 @@ final class NativeSpawned implements Spawned {
             check(
                     (int) Libc.ACTIONS_ADDCHDIR.invokeExact(actions, cString(arena, directory.toString())),
                     "posix_spawn_file_actions_addchdir_np");
+            if (Libc.ACTIONS_ADDCLOSEFROM != null) {
+                check(
+                        (int) Libc.ACTIONS_ADDCLOSEFROM.invokeExact(actions, 3),
+                        "posix_spawn_file_actions_addclosefrom_np");
+            }
             List<byte[]> arguments = new ArrayList<>(argv.size());
             for (String argument : argv) {
                 arguments.add(argument.getBytes(StandardCharsets.UTF_8));

@@ -147,6 +147,16 @@ class ProcessRunnerTest extends TaskRunnerContract {
     }
 
     @Test
+    void commandsInheritOnlyStdinStdoutAndStderrFromFlowbench() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                NativeSpawned.available() && Libc.ACTIONS_ADDCLOSEFROM != null, "native start with closefrom only");
+        var listener = new RecordingListener();
+        RunResult result = runner().run(request("ls /proc/$$/fd"), listener).await(WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(listener.stdout()).containsExactly("0", "1", "2");
+    }
+
+    @Test
     void commandReadingStdinSeesItsEndInsteadOfWaiting() throws Exception {
         var listener = new RecordingListener();
         RunResult result = runner().run(request("cat", "echo after"), listener).await(Duration.ofSeconds(20));
