@@ -11,7 +11,9 @@ import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskIdentity;
 import dev.flowbench.runner.TaskRunner;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,8 +65,12 @@ final class ScriptAttempt {
         Path out = base.resolve(attempt == 1 ? "out" : "out-" + attempt);
         if (createDirectories) {
             try {
-                Files.createDirectories(work);
-                Files.createDirectories(out);
+                // one mkdir each: Files.createDirectories would first fail on the missing parents, with exceptions
+                createDirectory(base);
+                if (scope.sharedWorkingDirectory() == null) {
+                    createDirectory(work);
+                }
+                createDirectory(out);
             } catch (IOException e) {
                 throw new FlowException("cannot create the task's directories: " + e.getMessage());
             }
@@ -206,6 +212,19 @@ final class ScriptAttempt {
             return new Outcome(State.WARNING, outputs, null);
         }
         return Outcome.success(outputs);
+    }
+
+    /** Creates {@code directory}, and its missing parents; fine when it already exists as a directory. */
+    static void createDirectory(Path directory) throws IOException {
+        try {
+            Files.createDirectory(directory);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(directory)) {
+                throw e;
+            }
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(directory);
+        }
     }
 
     static Boolean bool(Object value) {
