@@ -57,23 +57,48 @@ final class NativeSpawned implements Spawned {
      */
     static NativeSpawned start(List<String> argv, Map<String, String> env, Path directory) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = arena.allocate(Libc.OPAQUE);
             MemorySegment actions = arena.allocate(Libc.OPAQUE);
-            check((int) Libc.ATTR_INIT.invokeExact(attr), "posix_spawnattr_init");
+            check((int) Libc.ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
             try {
-                check((int) Libc.ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
-                try {
-                    return spawn(arena, attr, actions, argv, env, directory);
-                } finally {
-                    int ignored = (int) Libc.ACTIONS_DESTROY.invokeExact(actions);
-                }
+                return spawn(arena, Attributes.SHARED, actions, argv, env, directory);
             } finally {
-                int ignored = (int) Libc.ATTR_DESTROY.invokeExact(attr);
+                int ignored = (int) Libc.ACTIONS_DESTROY.invokeExact(actions);
             }
         } catch (IOException e) {
             throw e;
         } catch (Throwable e) {
             throw Libc.rethrow(e);
+        }
+    }
+
+    /**
+     * The spawn attributes every start uses (own session, empty signal mask, default dispositions), built
+     * once: {@code posix_spawn} only reads them, so one copy serves every thread.
+     */
+    private static final class Attributes {
+        static final MemorySegment SHARED = create();
+
+        private static MemorySegment create() {
+            Arena arena = Arena.global();
+            MemorySegment attr = arena.allocate(Libc.OPAQUE);
+            MemorySegment mask = arena.allocate(Libc.OPAQUE);
+            MemorySegment defaults = arena.allocate(Libc.OPAQUE);
+            try {
+                check((int) Libc.ATTR_INIT.invokeExact(attr), "posix_spawnattr_init");
+                check((int) Libc.SIGEMPTYSET.invokeExact(mask), "sigemptyset");
+                check((int) Libc.SIGEMPTYSET.invokeExact(defaults), "sigemptyset");
+                for (int signal : DEFAULT_SIGNALS) {
+                    check((int) Libc.SIGADDSET.invokeExact(defaults, signal), "sigaddset");
+                }
+                check((int) Libc.ATTR_SETSIGMASK.invokeExact(attr, mask), "posix_spawnattr_setsigmask");
+                check((int) Libc.ATTR_SETSIGDEFAULT.invokeExact(attr, defaults), "posix_spawnattr_setsigdefault");
+                short flags =
+                        (short) (Libc.POSIX_SPAWN_SETSID | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
+                check((int) Libc.ATTR_SETFLAGS.invokeExact(attr, flags), "posix_spawnattr_setflags");
+            } catch (Throwable e) {
+                throw Libc.rethrow(e);
+            }
+            return attr;
         }
     }
 
@@ -85,18 +110,6 @@ final class NativeSpawned implements Spawned {
             Map<String, String> env,
             Path directory)
             throws Throwable {
-        MemorySegment mask = arena.allocate(Libc.OPAQUE);
-        MemorySegment defaults = arena.allocate(Libc.OPAQUE);
-        check((int) Libc.SIGEMPTYSET.invokeExact(mask), "sigemptyset");
-        check((int) Libc.SIGEMPTYSET.invokeExact(defaults), "sigemptyset");
-        for (int signal : DEFAULT_SIGNALS) {
-            check((int) Libc.SIGADDSET.invokeExact(defaults, signal), "sigaddset");
-        }
-        check((int) Libc.ATTR_SETSIGMASK.invokeExact(attr, mask), "posix_spawnattr_setsigmask");
-        check((int) Libc.ATTR_SETSIGDEFAULT.invokeExact(attr, defaults), "posix_spawnattr_setsigdefault");
-        short flags = (short) (Libc.POSIX_SPAWN_SETSID | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
-        check((int) Libc.ATTR_SETFLAGS.invokeExact(attr, flags), "posix_spawnattr_setflags");
-
         int[] out = pipe(arena);
         int[] err;
         try {

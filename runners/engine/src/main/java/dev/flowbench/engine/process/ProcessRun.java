@@ -67,24 +67,30 @@ final class ProcessRun implements RunHandle {
         this.collector = new LogCollector(request.masker(), listener);
     }
 
-    static ProcessRun start(RunRequest request, RunListener listener, Duration grace) {
-        return start(request, listener, grace, false);
-    }
-
     /**
      * Starts a run; {@code portable} uses the JDK's process start (with {@code setsid} and, when needed,
      * script and env passed through files) even where the native start is available.
      */
     static ProcessRun start(RunRequest request, RunListener listener, Duration grace, boolean portable) {
+        String interpreter = request.command().interpreter().getFirst();
+        return start(
+                request,
+                listener,
+                grace,
+                portable,
+                Executables.resolve(interpreter, request.env(), request.workingDirectory()));
+    }
+
+    /** Starts a run whose interpreter was already found at {@code program} (null when it was not). */
+    static ProcessRun start(RunRequest request, RunListener listener, Duration grace, boolean portable, Path program) {
         ProcessRun run = new ProcessRun(request, listener, grace);
-        run.launch(portable);
+        run.launch(portable, program);
         return run;
     }
 
-    private void launch(boolean portable) {
+    private void launch(boolean portable, Path program) {
         List<String> argv = request.command().argv();
         try {
-            Path program = Executables.resolve(argv.getFirst(), request.env(), request.workingDirectory());
             if (!portable && NativeSpawned.available() && program != null) {
                 List<String> resolved = new ArrayList<>(argv);
                 resolved.set(0, program.toString());

@@ -10,6 +10,7 @@ import dev.flowbench.runner.TaskRunner;
 import dev.flowbench.schema.plugin.Example;
 import dev.flowbench.schema.plugin.Plugin;
 import dev.flowbench.schema.plugin.PluginProperty;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,14 +77,15 @@ public record ProcessRunner(
     @Override
     public RunHandle run(RunRequest request, RunListener listener) {
         String interpreter = request.command().interpreter().getFirst();
-        if (!Executables.exists(interpreter, request.env(), request.workingDirectory())) {
+        Path program = Executables.resolve(interpreter, request.env(), request.workingDirectory());
+        if (program == null) {
             RunnerException error = new RunnerException(
                     "interpreter '" + interpreter + "' was not found on this machine (not a file and not on the PATH)");
             RunListener.guarded(listener).failed(error);
             throw error;
         }
         OutputFiles.writeInputs(request.workingDirectory(), request.inputFiles());
-        return ProcessRun.start(request, RunListener.guarded(listener), killGracePeriod);
+        return ProcessRun.start(request, RunListener.guarded(listener), killGracePeriod, false, program);
     }
 
     @Override
