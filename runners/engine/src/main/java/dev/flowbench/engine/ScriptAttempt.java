@@ -11,9 +11,8 @@ import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskIdentity;
 import dev.flowbench.runner.TaskRunner;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,17 +213,17 @@ final class ScriptAttempt {
         return Outcome.success(outputs);
     }
 
-    /** Creates {@code directory}, and its missing parents; fine when it already exists as a directory. */
+    /**
+     * Creates {@code directory}, and its missing parents; fine when it already exists as a directory. The
+     * usual case is one {@code mkdir} through {@link java.io.File}, far lighter than the NIO path while the
+     * code is not yet compiled; anything unusual goes through {@link Files} for its precise error.
+     */
     static void createDirectory(Path directory) throws IOException {
-        try {
-            Files.createDirectory(directory);
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(directory)) {
-                throw e;
-            }
-        } catch (NoSuchFileException e) {
-            Files.createDirectories(directory);
+        if (directory.getFileSystem() == FileSystems.getDefault()
+                && directory.toFile().mkdir()) {
+            return;
         }
+        Files.createDirectories(directory);
     }
 
     static Boolean bool(Object value) {
