@@ -19,9 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one attempt of a script task (shell or python, Commands or Script) through its task runner: renders
@@ -153,24 +152,17 @@ final class ScriptAttempt {
             }
         };
         RunResult result;
-        RunHandle handle = null;
+        AtomicReference<RunHandle> handle = new AtomicReference<>();
         try {
-            handle = runner.run(request, listener);
-            context.track(handle);
-            result = handle.result().toCompletableFuture().get();
+            result = runner.runAndWait(request, listener, started -> {
+                handle.set(started);
+                context.track(started);
+            });
         } catch (RunnerException e) {
             return Outcome.failed(e.getMessage());
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            return Outcome.failed(cause instanceof RunnerException r ? r.getMessage() : "the runner failed: " + cause);
-        } catch (InterruptedException e) {
-            if (handle != null) {
-                handle.cancel();
-            }
-            throw e;
         } finally {
-            if (handle != null) {
-                context.untrack(handle);
+            if (handle.get() != null) {
+                context.untrack(handle.get());
             }
         }
         return outcome(result, task, stderrLines.get(), timeout);

@@ -59,6 +59,8 @@ final class ProcessRun implements RunHandle {
     private ArgumentTransport transport;
     private volatile boolean timedOut;
     private boolean terminated;
+    private boolean supervised;
+    private volatile boolean interrupted;
 
     private ProcessRun(RunRequest request, RunListener listener, Duration grace) {
         this.request = request;
@@ -84,11 +86,49 @@ final class ProcessRun implements RunHandle {
     /** Starts a run whose interpreter was already found at {@code program} (null when it was not). */
     static ProcessRun start(RunRequest request, RunListener listener, Duration grace, boolean portable, Path program) {
         ProcessRun run = new ProcessRun(request, listener, grace);
-        run.launch(portable, program);
+        run.launch(portable, program, true);
         return run;
     }
 
-    private void launch(boolean portable, Path program) {
+    /**
+     * Starts a run natively (at {@code program}) whose output the caller reads and whose end it waits for, on
+     * its own thread, with {@link #superviseHere()}; falls back to a background run where the native start is
+     * not available, which {@link #superviseHere()} then simply waits for.
+     */
+    static ProcessRun startForCaller(RunRequest request, RunListener listener, Duration grace, Path program) {
+        ProcessRun run = new ProcessRun(request, listener, grace);
+        run.launch(false, program, false);
+        return run;
+    }
+
+    /**
+     * Reads the output and waits for the end of a run started with {@link #startForCaller} on this thread;
+     * returns its result or throws the {@link RunnerException} it failed with. When this thread is interrupted
+     * meanwhile, the run is cancelled, its end still awaited, and {@link InterruptedException} thrown.
+     */
+    RunResult superviseHere() throws InterruptedException {
+        if (process instanceof NativeSpawned spawned && !supervised) {
+            supervised = true;
+            supervise(() -> pumpPolled(spawned));
+        }
+        try {
+            RunResult done = result.get();
+            if (interrupted) {
+                throw new InterruptedException("interrupted while the task ran; it was cancelled");
+            }
+            return done;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RunnerException runnerException
+                    ? runnerException
+                    : new RunnerException("the runner failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            cancel();
+            throw e;
+        }
+    }
+
+    private void launch(boolean portable, Path program, boolean background) {
         List<String> argv = request.command().argv();
         try {
             if (!portable && NativeSpawned.available() && program != null) {
@@ -114,8 +154,9 @@ final class ProcessRun implements RunHandle {
             Future<?> out = inBackground(
                     "flowbench-stdout-" + request.identity().taskId(), () -> pump(jdk.stdout(), LogLine.Stream.STDOUT));
             inBackground(name, () -> supervise(() -> pumpWithThreads(jdk, out, err)));
-        } else {
+        } else if (background) {
             NativeSpawned spawned = (NativeSpawned) process;
+            supervised = true;
             inBackground(name, () -> supervise(() -> pumpPolled(spawned)));
         }
     }
@@ -163,6 +204,11 @@ final class ProcessRun implements RunHandle {
             boolean exited = false;
             while (pipes.open()) {
                 pipes.pump(collector::accept, POLL_MILLIS);
+                if (Thread.interrupted()) {
+                    // the waiting caller was interrupted (pool threads never are): stop the run, see it end
+                    interrupted = true;
+                    cancel();
+                }
                 if (!exited) {
                     if (pipes.open() && spawned.exited()) {
                         exited = true;
@@ -333,11 +379,12 @@ final class ProcessRun implements RunHandle {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps; an interrupt ends the nap and is remembered for {@link #superviseHere()}, not left set. */
+    private void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
     }
 

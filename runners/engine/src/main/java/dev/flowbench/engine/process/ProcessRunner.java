@@ -5,6 +5,7 @@ import dev.flowbench.runner.RunHandle;
 import dev.flowbench.runner.RunListener;
 import dev.flowbench.runner.RunPlan;
 import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.RunResult;
 import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskRunner;
 import dev.flowbench.schema.plugin.Example;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The default task runner: runs a task's commands as a process on this machine, in the task's working
@@ -76,6 +78,29 @@ public record ProcessRunner(
 
     @Override
     public RunHandle run(RunRequest request, RunListener listener) {
+        Path program = prepare(request, listener);
+        return ProcessRun.start(request, RunListener.guarded(listener), killGracePeriod, false, program);
+    }
+
+    /**
+     * Waits for the run on the calling thread, which also reads the output: no other thread takes part in a
+     * short task. Virtual threads (Parallel branches) hand the work to a pooled thread as {@link #run} does,
+     * since a blocking native call would hold their carrier thread.
+     */
+    @Override
+    public RunResult runAndWait(RunRequest request, RunListener listener, Consumer<RunHandle> started)
+            throws InterruptedException {
+        if (Thread.currentThread().isVirtual()) {
+            return TaskRunner.super.runAndWait(request, listener, started);
+        }
+        Path program = prepare(request, listener);
+        ProcessRun run = ProcessRun.startForCaller(request, RunListener.guarded(listener), killGracePeriod, program);
+        started.accept(run);
+        return run.superviseHere();
+    }
+
+    /** The interpreter's path, after writing the input files; throws when there is no such interpreter. */
+    private static Path prepare(RunRequest request, RunListener listener) {
         String interpreter = request.command().interpreter().getFirst();
         Path program = Executables.resolve(interpreter, request.env(), request.workingDirectory());
         if (program == null) {
@@ -85,7 +110,7 @@ public record ProcessRunner(
             throw error;
         }
         OutputFiles.writeInputs(request.workingDirectory(), request.inputFiles());
-        return ProcessRun.start(request, RunListener.guarded(listener), killGracePeriod, false, program);
+        return program;
     }
 
     @Override
