@@ -223,6 +223,9 @@ final class FlowTextDocumentService implements TextDocumentService, AutoCloseabl
         var params = new PublishDiagnosticsParams(
                 state.uri(), diagnostics.stream().map(Conversions::diagnostic).toList(), state.version());
         target.publishDiagnostics(params);
+        if (publisher.isLatest(state)) {
+            current.language(state.uri()).prepare(state.text()); // for the completion that often follows an edit
+        }
     }
 
     @Override
