@@ -38,7 +38,9 @@ import java.util.Map;
                 so pulling the image does not count) stops the container: first `SIGTERM`, then, after \
                 `killGracePeriod`, `SIGKILL`. With `delete: true` (the default) the container and its volumes \
                 are removed afterwards. Containers carry the labels `flowbench.dev/flow`, \
-                `flowbench.dev/execution` and `flowbench.dev/taskrun`.
+                `flowbench.dev/execution` and `flowbench.dev/taskrun`, and name the Flowbench process that \
+                created them (`flowbench.dev/owner-host`, `flowbench.dev/owner-pid`), so that Flowbench removes \
+                what a crashed run left behind when it next starts.
                 """,
         icon = DockerRunner.ICON,
         examples = {
@@ -246,8 +248,10 @@ public record DockerRunner(
     }
 
     /**
-     * Removes what earlier runs left on the engine at {@code host} (null: {@code DOCKER_HOST} or the local socket):
-     * stopped containers and unused volumes labelled by Flowbench. Meant for start-up, after a crash.
+     * Removes what runs of Flowbench processes that have ended left on the engine at {@code host} (null: {@code
+     * DOCKER_HOST} or the local socket): containers and unused volumes labelled by Flowbench whose owning process
+     * ran on this machine and is gone, after a crash or with {@code delete: false}. Containers of live Flowbench
+     * processes, of other machines, and running {@code wait: false} containers stay. Meant for start-up.
      *
      * @return how many containers and volumes were removed
      * @throws dev.flowbench.runner.RunnerException with one line when the engine cannot be reached

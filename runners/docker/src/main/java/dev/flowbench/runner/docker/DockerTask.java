@@ -4,7 +4,9 @@ import com.github.dockerjava.api.model.AuthConfig;
 import dev.flowbench.runner.RunRequest;
 import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskIdentity;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,12 +34,13 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
             DockerSettings settings = DockerSettings.of(runner);
             AuthConfig auth = RegistryAuth.forImage(image.strip(), runner.credentials(), runner.config());
             TaskIdentity identity = request.identity();
+            Map<String, String> labels = labels(identity, settings);
             TaskFiles files = settings.fileHandling() == DockerRunner.FileHandlingStrategy.MOUNT
                     ? TaskFiles.mounted(request.workingDirectory(), request.outputDirectory())
                     : new VolumeFiles(
                             volumeName(identity),
                             settings.user() != null,
-                            identity.labels(),
+                            labels,
                             request.workingDirectory(),
                             request.outputDirectory(),
                             request.outputFiles());
@@ -45,7 +48,7 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
                     image.strip(),
                     request.command().argv(),
                     request.env(),
-                    identity.labels(),
+                    labels,
                     TaskFiles.WORKING_DIR,
                     files.mounts(),
                     settings);
@@ -53,6 +56,19 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
         } catch (IllegalArgumentException e) {
             throw new RunnerException(request.masker().mask("Docker runner: " + e.getMessage()), e);
         }
+    }
+
+    /**
+     * The labels of the container and its volumes: the run's identity, the process that owns them (so that a later
+     * start can tell a crashed run's leftovers from a live run's), and whether it is left running on purpose.
+     */
+    private static Map<String, String> labels(TaskIdentity identity, DockerSettings settings) {
+        Map<String, String> labels = new LinkedHashMap<>(identity.labels());
+        labels.putAll(Owner.current().labels());
+        if (!settings.waitForExit()) {
+            labels.put(Leftovers.DETACHED_LABEL, "true");
+        }
+        return labels;
     }
 
     /** A volume name unique to the attempt, readable in {@code docker volume ls}. */

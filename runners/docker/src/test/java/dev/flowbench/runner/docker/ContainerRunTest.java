@@ -30,6 +30,7 @@ class ContainerRunTest {
 
     private final String execution = "test-" + UUID.randomUUID();
     private final Recorder output = new Recorder();
+    private final Map<String, String> labels = new HashMap<>(Map.of(TestEngine.LABEL, execution));
 
     @AfterEach
     void removeWhatATestLeft() {
@@ -97,14 +98,25 @@ class ContainerRunTest {
     }
 
     @Test
-    void leftoversOfEarlierRunsAreFoundByTheirLabelsAndRemoved() throws Exception {
+    void leftoversOfARunWhoseProcessEndedAreFoundByTheirLabelsAndRemoved() throws Exception {
+        Owner ended = LeftoversTest.endedOwner();
+        labels.putAll(ended.labels());
         ContainerRun.Outcome outcome = run(Map.of("delete", false), "true");
         assertThat(TestEngine.containersOf(execution)).hasSize(1);
         assertThat(TestEngine.volumesOf(execution)).hasSize(2);
-        assertThat(DockerRunner.removeLeftovers(null)).isGreaterThanOrEqualTo(3);
+        assertThat(DockerRunner.removeLeftovers(null)).isGreaterThanOrEqualTo(1);
         assertThat(TestEngine.containersOf(execution)).isEmpty();
         assertThat(TestEngine.volumesOf(execution)).isEmpty();
         assertThat(outcome.containerId()).isNotBlank();
+    }
+
+    @Test
+    void containersKeptWithDeleteFalseByALiveProcessAreNoLeftovers() throws Exception {
+        labels.putAll(Owner.current().labels());
+        run(Map.of("delete", false), "true");
+        DockerRunner.removeLeftovers(null);
+        assertThat(TestEngine.containersOf(execution)).hasSize(1);
+        assertThat(TestEngine.volumesOf(execution)).hasSize(2);
     }
 
     @Test
@@ -381,7 +393,7 @@ class ContainerRunTest {
     }
 
     private Map<String, String> labels() {
-        return Map.of(TestEngine.LABEL, execution);
+        return labels;
     }
 
     private static DockerSettings settings(Map<String, Object> runner) {
