@@ -37,7 +37,7 @@ import java.util.Map;
                 reach them. Cancelling the task or reaching its timeout (counted from the container's start, \
                 so pulling the image does not count) stops the container: first `SIGTERM`, then, after \
                 `killGracePeriod`, `SIGKILL`. With `delete: true` (the default) the container and its volumes \
-                are removed afterwards. Containers carry the labels `flowbench.dev/flow`, \
+                are removed once the task's result is known. Containers carry the labels `flowbench.dev/flow`, \
                 `flowbench.dev/execution` and `flowbench.dev/taskrun`, and name the Flowbench process that \
                 created them (`flowbench.dev/owner-host`, `flowbench.dev/owner-pid`), so that Flowbench removes \
                 what a crashed run left behind when it next starts.
@@ -192,13 +192,13 @@ public record DockerRunner(
         Boolean privileged,
 
         @PluginProperty(description = """
-                                How input and output files reach the container: `VOLUME` copies them through a \
-                                labelled volume (works with a remote engine); `MOUNT` bind-mounts the task's working \
+                                How input and output files reach the container: `VOLUME` copies them through \
+                                labelled volumes (works with a remote engine); `MOUNT` bind-mounts the task's working \
                                 directory (faster; the engine must see this machine's files).""", defaultValue = "VOLUME", group = "Files")
         FileHandlingStrategy fileHandlingStrategy,
 
         @PluginProperty(
-                description = "Whether to remove the container and its volume once the task ends.",
+                description = "Whether to remove the container and its volumes once the task ends.",
                 defaultValue = "true",
                 group = "Lifecycle")
         Boolean delete,
@@ -263,6 +263,17 @@ public record DockerRunner(
         } catch (RuntimeException e) {
             throw new dev.flowbench.runner.RunnerException(engine.explain("cannot list leftovers", e), e);
         }
+    }
+
+    /**
+     * Waits until the containers of finished runs are removed: a run's result completes before its container is
+     * deleted, so that the next task need not wait. A shutdown hook also waits (up to 30 s); call this where the
+     * process goes on but the run is over, such as at the end of a command-line run.
+     *
+     * @return whether every removal finished within {@code timeout}
+     */
+    public static boolean awaitRemovals(Duration timeout) throws InterruptedException {
+        return Removals.await(timeout);
     }
 
     /** When to pull the task's image. */

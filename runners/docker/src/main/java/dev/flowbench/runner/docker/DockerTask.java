@@ -5,9 +5,7 @@ import dev.flowbench.runner.RunRequest;
 import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskIdentity;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One request translated for Docker: the validated settings, the container spec, the file strategy and the pull
@@ -33,12 +31,10 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
         try {
             DockerSettings settings = DockerSettings.of(runner);
             AuthConfig auth = RegistryAuth.forImage(image.strip(), runner.credentials(), runner.config());
-            TaskIdentity identity = request.identity();
-            Map<String, String> labels = labels(identity, settings);
+            Map<String, String> labels = labels(request.identity(), settings);
             TaskFiles files = settings.fileHandling() == DockerRunner.FileHandlingStrategy.MOUNT
                     ? TaskFiles.mounted(request.workingDirectory(), request.outputDirectory())
                     : new VolumeFiles(
-                            volumeName(identity),
                             settings.user() != null,
                             labels,
                             request.workingDirectory(),
@@ -69,12 +65,5 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
             labels.put(Leftovers.DETACHED_LABEL, "true");
         }
         return labels;
-    }
-
-    /** A volume name unique to the attempt, readable in {@code docker volume ls}. */
-    private static String volumeName(TaskIdentity identity) {
-        String task = identity.taskId().replaceAll("[^A-Za-z0-9_.-]", "_").toLowerCase(Locale.ROOT);
-        String random = UUID.randomUUID().toString().substring(0, 8);
-        return "flowbench-" + task + "-" + identity.attempt() + "-" + random;
     }
 }

@@ -3,17 +3,25 @@ package dev.flowbench.runner.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Driver;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.VolumeOptions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +47,7 @@ class ContainerRunTest {
                     .forEach(c -> TestEngine.client()
                             .removeContainerCmd(c.getId())
                             .withForce(true)
+                            .withRemoveVolumes(true)
                             .exec());
             TestEngine.volumesOf(execution)
                     .forEach(v ->
@@ -229,6 +238,32 @@ class ContainerRunTest {
     }
 
     @Test
+    void volumeStrategyCopiesNothingWhenThereIsNothingToCopy() throws Exception {
+        long since = Instant.now().getEpochSecond() - 1;
+        ContainerRun.Outcome outcome =
+                run(Map.of(), Files.createDirectories(temp.resolve("w")), temp.resolve("o"), List.of(), "echo quiet");
+        assertThat(outcome.exitCode()).isZero();
+        // Each copy through the archive API costs a helper process on the engine, and shows as an event.
+        assertThat(eventsOf(outcome.containerId(), since)).contains("start").doesNotContain("archive-path");
+    }
+
+    @Test
+    void volumeStrategyBringsBackWhatTheCommandsWroteToTheOutputDirectory() throws Exception {
+        long since = Instant.now().getEpochSecond() - 1;
+        Path out = Files.createDirectories(temp.resolve("o"));
+        ContainerRun.Outcome outcome = run(
+                Map.of(),
+                Files.createDirectories(temp.resolve("w")),
+                out,
+                List.of(),
+                "mkdir -p " + TaskFiles.OUTPUT_DIR + "/deep/er",
+                "echo nested > " + TaskFiles.OUTPUT_DIR + "/deep/er/file.txt");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(out.resolve("deep/er/file.txt")).hasContent("nested");
+        assertThat(eventsOf(outcome.containerId(), since)).containsOnlyOnce("archive-path");
+    }
+
+    @Test
     void mountStrategyBindsDirectoriesWhosePathsHaveSpaces() throws Exception {
         Path work = Files.createDirectories(temp.resolve("my work dir"));
         Path out = Files.createDirectories(temp.resolve("my out dir"));
@@ -263,6 +298,46 @@ class ContainerRunTest {
         assertThat(run(Map.of("pullPolicy", "IF_NOT_PRESENT"), "echo local").exitCode())
                 .isZero();
         assertThat(output.stdout()).isEqualTo("local\n");
+    }
+
+    @Test
+    void pullPolicyIfNotPresentPullsAMissingImage() {
+        TestEngine.engine();
+        // No registry is reachable from the test engine: the failed pull proves it was attempted.
+        assertThatThrownBy(() -> run(Map.of("pullPolicy", "IF_NOT_PRESENT"), "local/flowbench-missing:0", "true"))
+                .isInstanceOf(ContainerRun.Failure.class)
+                .hasMessageStartingWith("cannot pull image 'local/flowbench-missing:0': ")
+                .hasMessageNotContaining("\n");
+        assertThat(TestEngine.containersOf(execution)).isEmpty();
+    }
+
+    @Test
+    void aCreateRefusedForSomethingElseMissingIsNotTakenForAMissingImage() throws Exception {
+        TestEngine.engine();
+        TestEngineState.used = true;
+        DockerSettings settings = settings(Map.of());
+        // The engine answers "not found" for the volume plugin, as it would for a missing image.
+        Mount unknownDriver = new Mount()
+                .withType(MountType.VOLUME)
+                .withSource("flowbench-test-" + UUID.randomUUID())
+                .withTarget("/data")
+                .withVolumeOptions(
+                        new VolumeOptions().withDriverConfig(new Driver().withName("flowbench-no-such-driver")));
+        ContainerSpec spec = new ContainerSpec(
+                TestEngine.IMAGE,
+                List.of("true"),
+                Map.of(),
+                labels(),
+                TaskFiles.WORKING_DIR,
+                List.of(unknownDriver),
+                settings);
+        ContainerRun run =
+                new ContainerRun(TestEngine.engine(), spec, TaskFiles.mounted(temp, temp), null, null, output);
+        assertThatThrownBy(run::call)
+                .isInstanceOf(ContainerRun.Failure.class)
+                .hasMessageStartingWith("cannot create the container: ")
+                .hasMessageContaining("flowbench-no-such-driver");
+        assertThat(TestEngine.containersOf(execution)).isEmpty();
     }
 
     @Test
@@ -377,8 +452,7 @@ class ContainerRunTest {
     private TaskFiles files(DockerSettings settings, Path work, Path out, List<String> globs) {
         return settings.fileHandling() == DockerRunner.FileHandlingStrategy.MOUNT
                 ? TaskFiles.mounted(work, out)
-                : new VolumeFiles(
-                        "flowbench-test-" + UUID.randomUUID(), settings.user() != null, labels(), work, out, globs);
+                : new VolumeFiles(settings.user() != null, labels(), work, out, globs);
     }
 
     private ContainerSpec spec(DockerSettings settings, TaskFiles files, String... script) {
@@ -398,6 +472,24 @@ class ContainerRunTest {
 
     private static DockerSettings settings(Map<String, Object> runner) {
         return DockerSettings.of(JsonMapper.builder().build().convertValue(runner, DockerRunner.class));
+    }
+
+    /** The actions the engine reported for the container since {@code since} (epoch seconds), in order. */
+    private static List<String> eventsOf(String containerId, long since) throws InterruptedException {
+        List<String> actions = new CopyOnWriteArrayList<>();
+        TestEngine.client()
+                .eventsCmd()
+                .withSince(Long.toString(since))
+                .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
+                .withContainerFilter(containerId)
+                .exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        actions.add(event.getAction());
+                    }
+                })
+                .awaitCompletion(30, TimeUnit.SECONDS);
+        return actions;
     }
 
     /** Whether a test touched the engine, so that clean-up does not skip tests that need none. */
