@@ -94,7 +94,7 @@ final class ContainerRun {
      */
     Outcome call() throws InterruptedException {
         Thread timer = null;
-        boolean created = false;
+        Removals.Ticket ticket = null;
         try {
             if (spec.settings().pullPolicy() == DockerRunner.PullPolicy.ALWAYS) {
                 step("cannot prepare the image '" + spec.image() + "'", () -> {
@@ -109,7 +109,7 @@ final class ContainerRun {
             if (id == null) {
                 return stoppedBeforeStart();
             }
-            created = true;
+            ticket = Removals.open();
             synchronized (lock) {
                 containerId = id;
             }
@@ -159,7 +159,6 @@ final class ContainerRun {
             }
             if (!spec.settings().waitForExit()) {
                 // Left running on purpose: nothing to delete, nobody to wait for.
-                created = false;
                 closeQuietly(logs);
                 return new Outcome(id, 0, false, false, false);
             }
@@ -191,8 +190,10 @@ final class ContainerRun {
             if (timer != null) {
                 timer.interrupt();
             }
-            if (created && spec.settings().delete()) {
-                Removals.submit(client, containerId);
+            if (ticket != null && spec.settings().delete() && spec.settings().waitForExit()) {
+                ticket.remove(client, containerId);
+            } else if (ticket != null) {
+                ticket.keep();
             }
         }
     }

@@ -266,11 +266,12 @@ public record DockerRunner(
     }
 
     /**
-     * Waits until the containers of finished runs are removed: a run's result completes before its container is
-     * deleted, so that the next task need not wait. A shutdown hook also waits (up to 30 s); call this where the
-     * process goes on but the run is over, such as at the end of a command-line run.
+     * Waits until the containers of this process's runs are removed: a run's result completes before its container
+     * is deleted, so that the next task need not wait. Runs still going on (such as runs being cancelled) are waited
+     * for too. A shutdown hook does the same (for up to 30 s); call this where the process goes on but the runs are
+     * over, such as at the end of a command-line run.
      *
-     * @return whether every removal finished within {@code timeout}
+     * @return whether that happened within {@code timeout}
      */
     public static boolean awaitRemovals(Duration timeout) throws InterruptedException {
         return Removals.await(timeout);

@@ -179,6 +179,30 @@ class ContainerRunTest {
     }
 
     @Test
+    void awaitingTheRemovalsAlsoAwaitsARunThatIsStillStopping() throws Exception {
+        ContainerRun run = prepare(
+                Map.of("killGracePeriod", "PT1S"), "trap '' TERM", "echo ready", "while true; do sleep 0.1; done");
+        Thread runner = Thread.ofVirtual().start(() -> {
+            try {
+                run.call();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        output.awaitStdout("ready");
+        // As Ctrl+C does: the run is asked to stop, and the process waits for the clean-up before it exits.
+        run.cancel();
+        assertThat(Removals.await(Duration.ofSeconds(60))).isTrue();
+        assertThat(TestEngine.client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(TestEngine.LABEL, execution))
+                        .exec())
+                .isEmpty();
+        runner.join();
+    }
+
+    @Test
     void timeoutStopsTheContainer() throws Exception {
         ContainerRun run = prepare(Map.of("killGracePeriod", "PT0S"), Duration.ofSeconds(1), "sleep 300");
         ContainerRun.Outcome outcome = run.call();
