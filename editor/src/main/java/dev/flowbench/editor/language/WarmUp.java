@@ -58,11 +58,14 @@ public final class WarmUp {
             "    message: Row 7 ",
             "commands:"
         };
-        int[] carets = new int[marks.length];
+        int[] carets = new int[marks.length * 2 + 1];
         for (int i = 0; i < marks.length; i++) {
-            int at = flow.indexOf(marks[i], flow.length() / 3);
-            carets[i] = at < 0 ? 0 : at + marks[i].length() - 2;
+            int at = Math.max(0, flow.indexOf(marks[i], flow.length() / 3));
+            int key = at + marks[i].length() - marks[i].stripLeading().length();
+            carets[2 * i] = at + marks[i].length() - 2; // on the value
+            carets[2 * i + 1] = key + 1; // on the key
         }
+        carets[carets.length - 1] = flow.indexOf("tasks:") + 2;
         return carets;
     }
 
