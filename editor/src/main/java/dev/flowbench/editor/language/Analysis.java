@@ -9,12 +9,18 @@ import java.util.function.BiFunction;
 
 /**
  * Everything computed about one text, each part on first use and then kept: its structure (cheap, one pass),
- * its flow facts, its parsed YAML and its diagnostics (expensive; computed once per text and environment).
+ * its flow facts, its parsed YAML (reusing what an earlier version's parse read of the untouched parts) and its
+ * diagnostics (expensive; computed once per text and environment).
  * Thread-safe: concurrent first uses may compute a part twice, but every caller sees a complete value.
  */
 final class Analysis {
     private final String text;
-    private final YamlStructure structure;
+    private volatile YamlStructure structure;
+    /** An earlier version's analysis whose untouched parts this one may reuse; dropped once parsed. */
+    private volatile Analysis earlier;
+    /** The earlier version's merge, kept from {@link #earlier} for the first merge of this text. */
+    private volatile Merged earlierMerged;
+
     private volatile FlowFacts facts;
     private volatile YamlDocument document;
     private volatile Validated validated;
@@ -26,23 +32,35 @@ final class Analysis {
     /** The flow with pluginDefaults applied and the environment it was computed for. */
     private record Merged(ValidationContext context, MergedFlow flow) {}
 
-    Analysis(String text) {
+    /** The analysis of {@code text}; {@code earlier} is a recent analysis (or null), likely an earlier version. */
+    Analysis(String text, Analysis earlier) {
         this.text = text;
-        this.structure = YamlStructure.of(text);
+        this.earlier = earlier;
     }
 
     String text() {
         return text;
     }
 
+    /** The text's line structure; read on first use. */
     YamlStructure structure() {
-        return structure;
+        YamlStructure current = structure;
+        if (current == null) {
+            current = YamlStructure.of(text);
+            structure = current;
+        }
+        return current;
+    }
+
+    /** The parse if it was already made, else null. */
+    YamlDocument documentIfReady() {
+        return document;
     }
 
     FlowFacts facts(SchemaResolver resolver) {
         FlowFacts current = facts;
         if (current == null) {
-            current = FlowFacts.of(structure, resolver);
+            current = FlowFacts.of(structure(), resolver);
             facts = current;
         }
         return current;
@@ -52,8 +70,13 @@ final class Analysis {
     YamlDocument document() {
         YamlDocument current = document;
         if (current == null) {
-            current = YamlDocument.parse(text);
+            Analysis before = earlier;
+            current = YamlDocument.parse(text, before == null ? null : before.document);
+            if (before != null) {
+                earlierMerged = before.merged; // kept alone, so that analyses do not chain up in memory
+            }
             document = current;
+            earlier = null;
         }
         return current;
     }
@@ -79,7 +102,11 @@ final class Analysis {
     MergedFlow merged(ValidationContext context) {
         Merged current = merged;
         if (current == null || !current.context().equals(context)) {
-            current = new Merged(context, context.merge(document()));
+            YamlDocument parsed = document();
+            Merged before = earlierMerged;
+            earlierMerged = null;
+            MergedFlow reusable = before != null && before.context().equals(context) ? before.flow() : null;
+            current = new Merged(context, context.merge(parsed, reusable));
             merged = current;
         }
         return current.flow();

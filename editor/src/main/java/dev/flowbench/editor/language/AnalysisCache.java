@@ -21,12 +21,23 @@ final class AnalysisCache {
                 }
             }
         }
-        // outside the lock: reading a large text's structure must not block other callers
-        Analysis created = new Analysis(text);
+        Analysis created = new Analysis(text, latestParsed());
         synchronized (entries) {
             promote(SIZE - 1, created);
         }
         return created;
+    }
+
+    /** The most recently used analysis with a parse: likely the previous version of the text asked about now. */
+    private Analysis latestParsed() {
+        synchronized (entries) {
+            for (Analysis entry : entries) {
+                if (entry != null && entry.documentIfReady() != null) {
+                    return entry;
+                }
+            }
+        }
+        return null;
     }
 
     private void promote(int from, Analysis entry) {

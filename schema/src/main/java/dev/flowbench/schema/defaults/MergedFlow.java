@@ -14,12 +14,20 @@ import java.util.Optional;
  * file and place it was written, which is where validation reports a problem with it.
  */
 public final class MergedFlow {
+    private final YamlDocument document;
     private final Map<String, Object> flow;
     private final NavigableMap<String, Source> origins;
+    private final MergeMemo memo;
 
-    MergedFlow(Map<String, Object> flow, NavigableMap<String, Source> origins) {
+    MergedFlow(YamlDocument document, Map<String, Object> flow, NavigableMap<String, Source> origins, MergeMemo memo) {
+        this.document = document;
         this.flow = flow;
         this.origins = origins;
+        this.memo = memo;
+    }
+
+    MergeMemo memo() {
+        return memo;
     }
 
     /** The merged flow: the same JSON-like shape as {@link YamlDocument#root()}; unmodifiable. */
@@ -44,8 +52,10 @@ public final class MergedFlow {
             return Optional.empty();
         }
         Source source = origins.get(at);
-        return Optional.of(
-                new ValueOrigin(source.entry, source.document, source.pointer() + pointer.substring(at.length())));
+        // what the flow file wrote is found in this parse of it, even when the part came from an earlier merge
+        boolean inFlow = source.entry == null || source.entry.level() == DefaultLevel.FLOW;
+        return Optional.of(new ValueOrigin(
+                source.entry, inFlow ? document : source.document, source.pointer() + pointer.substring(at.length())));
     }
 
     /**

@@ -58,6 +58,16 @@ public final class PluginDefaults {
      * back as an empty flow. Never throws on bad input.
      */
     public static MergedFlow apply(YamlDocument flow, List<DefaultEntry> outer) {
+        return apply(flow, outer, null);
+    }
+
+    /**
+     * As {@link #apply(YamlDocument, List)}, reusing from {@code previous} (the merge of an earlier version of
+     * the same flow, or null) the result for every item of a top-level list (a task, a trigger…) that is the
+     * very same value object at the same place, when the same defaults apply: an edit re-merges only what it
+     * touched (see {@link YamlDocument#parse(String, YamlDocument)}, which keeps untouched values).
+     */
+    public static MergedFlow apply(YamlDocument flow, List<DefaultEntry> outer, MergedFlow previous) {
         List<DefaultEntry> entries = new ArrayList<>(ofFlow(flow));
         entries.addAll(outer);
         Map<String, Object> root = flow.root() instanceof Map<?, ?> map ? asStringMap(map) : Map.of();
@@ -65,19 +75,47 @@ public final class PluginDefaults {
         NavigableMap<String, Source> origins = new TreeMap<>();
         origins.put("", rootSource);
         if (entries.isEmpty()) {
-            return new MergedFlow(root, origins);
+            return new MergedFlow(flow, root, origins, MergeMemo.EMPTY);
         }
         Merger merger = new Merger(entries);
+        MergeMemo earlier = previous == null ? MergeMemo.EMPTY : previous.memo().ifSameEntries(entries);
+        MergeMemo memo = new MergeMemo(entries);
         LinkedHashMap<String, Object> merged = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : root.entrySet()) {
             String key = entry.getKey();
             Source source = rootSource.child(key);
-            Sourced value = new Sourced.Whole(entry.getValue(), source);
-            // Kestra takes pluginDefaults out of the flow while applying them
-            Sourced after = key.equals("pluginDefaults") ? value : merger.walk(value, 0, Merger.Scope.TOP);
-            merged.put(key, flatten(after, JsonPointers.child("", key), source, origins));
+            String pointer = JsonPointers.child("", key);
+            if (key.equals("pluginDefaults")) {
+                // Kestra takes pluginDefaults out of the flow while applying them
+                merged.put(key, entry.getValue());
+            } else if (entry.getValue() instanceof List<?> items) {
+                List<Object> values = new ArrayList<>(items.size());
+                for (int i = 0; i < items.size(); i++) {
+                    Object item = items.get(i);
+                    MergeMemo.Item done = earlier.find(item, key, i);
+                    if (done == null) {
+                        done = mergeItem(merger, item, key, i, source.child(i));
+                    }
+                    memo.remember(item, done);
+                    done.addOrigins(JsonPointers.child(pointer, i), origins);
+                    values.add(done.value());
+                }
+                merged.put(key, Collections.unmodifiableList(values));
+            } else {
+                Sourced after = merger.walk(new Sourced.Whole(entry.getValue(), source), 0, Merger.Scope.TOP);
+                merged.put(key, flatten(after, pointer, source, origins));
+            }
         }
-        return new MergedFlow(Collections.unmodifiableMap(merged), origins);
+        return new MergedFlow(flow, Collections.unmodifiableMap(merged), origins, memo);
+    }
+
+    /** One item of a top-level list merged on its own, its origins kept relative to the item. */
+    private static MergeMemo.Item mergeItem(Merger merger, Object item, String key, int index, Source source) {
+        // items of a top-level list are plugins of their own, with nothing applied above them
+        Sourced after = merger.walk(new Sourced.Whole(item, source), 0, Merger.Scope.TOP);
+        NavigableMap<String, Source> found = new TreeMap<>();
+        Object value = flatten(after, "", source, found);
+        return new MergeMemo.Item(key, index, value, List.copyOf(found.entrySet()));
     }
 
     /** The plain value of {@code node}, recording the origin of each part whose source is not the expected one. */

@@ -18,9 +18,18 @@ public final class EffectiveConfiguration {
 
     /** The whole flow merged; {@code environment} null means the flow's own defaults only. */
     public static MergedFlow merge(YamlDocument flow, Environment environment) {
+        return merge(flow, environment, null);
+    }
+
+    /**
+     * As {@link #merge(YamlDocument, Environment)}, taking over from {@code previous} (the merge of an earlier
+     * version of this flow in the same environment, or null) what the edit did not touch.
+     */
+    public static MergedFlow merge(YamlDocument flow, Environment environment, MergedFlow previous) {
         String namespace =
                 flow.root() instanceof Map<?, ?> root && root.get("namespace") instanceof String ns ? ns : null;
-        return PluginDefaults.apply(flow, environment == null ? List.of() : environment.defaultsFor(namespace));
+        return PluginDefaults.apply(
+                flow, environment == null ? List.of() : environment.defaultsFor(namespace), previous);
     }
 
     /** The merged configuration of the task (or trigger) {@code taskId}, if the flow has one with that id. */

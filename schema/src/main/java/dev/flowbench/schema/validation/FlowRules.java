@@ -23,7 +23,9 @@ final class FlowRules {
             Map<?, ?> flow,
             List<PluginWalker.PluginInstance> plugins,
             ValidationContext context,
-            List<Finding> findings) {
+            List<Finding> findings,
+            List<RunMemo> earlier,
+            RunMemo memo) {
         Map<String, Integer> order = new LinkedHashMap<>();
         Map<String, List<String>> firstUse = new HashMap<>();
         Map<Object, String> taskByValue = new java.util.IdentityHashMap<>();
@@ -67,7 +69,35 @@ final class FlowRules {
                 }
             }
         }
-        new ReferenceScan(order, taskByValue, inputs, context, findings).scan(flow, new ArrayList<>(), null);
+        // what every expression is checked against: while it stays the same, an unchanged task's scan holds
+        List<Object> facts = java.util.Arrays.asList(order, inputs, context.secretNames(), context.environment());
+        memo.facts(facts);
+        List<RunMemo> comparable = RunMemo.withFacts(earlier, facts);
+        var scan = new ReferenceScan(order, taskByValue, inputs, context, findings);
+        for (var entry : flow.entrySet()) {
+            List<String> path = new ArrayList<>(List.of(String.valueOf(entry.getKey())));
+            if (!(entry.getValue() instanceof List<?> items)) {
+                scan.scan(entry.getValue(), path, null);
+                continue;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                path.add(String.valueOf(i));
+                RunMemo.Scanned known = RunMemo.scanOf(comparable, item, path);
+                if (known == null) {
+                    int before = findings.size();
+                    scan.scan(item, path, null);
+                    known = new RunMemo.Scanned(
+                            List.copyOf(path), List.copyOf(findings.subList(before, findings.size())));
+                } else {
+                    findings.addAll(known.findings());
+                }
+                if (item instanceof Map<?, ?> || item instanceof List<?>) {
+                    memo.scanned(item, known);
+                }
+                path.removeLast();
+            }
+        }
     }
 
     static String pointer(List<String> path) {

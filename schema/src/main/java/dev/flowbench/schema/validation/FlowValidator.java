@@ -20,6 +20,7 @@ import java.util.Set;
 public final class FlowValidator {
     private final PluginRegistry registry;
     private final FindingCache cache = new FindingCache();
+    private final RunMemo.Recent recent = new RunMemo.Recent();
 
     /** A validator for the plugins of {@code registry}. */
     public FlowValidator(PluginRegistry registry) {
@@ -44,11 +45,14 @@ public final class FlowValidator {
             return sorted(diagnostics);
         }
         var findings = new ArrayList<Finding>();
-        var walker = new PluginWalker(registry, findings, cache);
+        List<RunMemo> earlier = recent.snapshot();
+        RunMemo memo = new RunMemo();
+        var walker = new PluginWalker(registry, findings, cache, earlier, memo);
         MergedFlow effective = merged != null ? merged : context.merge(document);
         walker.checkDocument(DocumentSchemas.flow(), effective.flow());
-        FlowRules.check(effective.flow(), walker.plugins(), context, findings);
+        FlowRules.check(effective.flow(), walker.plugins(), context, findings, earlier, memo);
         diagnostics.addAll(Locator.locate(document, effective, findings));
+        recent.add(memo);
         return sorted(diagnostics);
     }
 
@@ -64,7 +68,8 @@ public final class FlowValidator {
             return sorted(diagnostics);
         }
         var findings = new ArrayList<Finding>();
-        new PluginWalker(registry, findings, cache).checkDocument(DocumentSchemas.environment(), root);
+        new PluginWalker(registry, findings, cache, List.of(), new RunMemo())
+                .checkDocument(DocumentSchemas.environment(), root);
         diagnostics.addAll(Locator.locate(document, null, findings));
         return sorted(diagnostics);
     }

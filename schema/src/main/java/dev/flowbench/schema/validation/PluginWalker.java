@@ -28,12 +28,21 @@ final class PluginWalker {
     private final PluginRegistry registry;
     private final List<Finding> findings;
     private final FindingCache cache;
+    private final List<RunMemo> earlier;
+    private final RunMemo memo;
     private final List<PluginInstance> plugins = new ArrayList<>();
 
-    PluginWalker(PluginRegistry registry, List<Finding> findings, FindingCache cache) {
+    /**
+     * A walker adding to {@code findings}; {@code earlier} runs' results are taken over for top-level list items
+     * that are the same objects, and this run's are recorded in {@code memo}.
+     */
+    PluginWalker(
+            PluginRegistry registry, List<Finding> findings, FindingCache cache, List<RunMemo> earlier, RunMemo memo) {
         this.registry = registry;
         this.findings = findings;
         this.cache = cache;
+        this.earlier = earlier;
+        this.memo = memo;
     }
 
     /** The plugin instances met so far, in document order. */
@@ -141,6 +150,30 @@ final class PluginWalker {
     }
 
     private void checkPlugin(PluginKind slot, Map<?, ?> value, List<String> path, boolean partial) {
+        if (path.size() != 2) {
+            checkPluginFully(slot, value, path, partial);
+            return;
+        }
+        // an item of a top-level list: taken over from an earlier run when it is the same object at the same place
+        RunMemo.Walked known = RunMemo.walkOf(earlier, value, path, slot, partial);
+        if (known == null) {
+            int findingsBefore = findings.size();
+            int pluginsBefore = plugins.size();
+            checkPluginFully(slot, value, path, partial);
+            known = new RunMemo.Walked(
+                    path,
+                    slot,
+                    partial,
+                    List.copyOf(findings.subList(findingsBefore, findings.size())),
+                    List.copyOf(plugins.subList(pluginsBefore, plugins.size())));
+        } else {
+            findings.addAll(known.findings());
+            plugins.addAll(known.plugins());
+        }
+        memo.walked(value, known);
+    }
+
+    private void checkPluginFully(PluginKind slot, Map<?, ?> value, List<String> path, boolean partial) {
         if (!(value.get("type") instanceof String type)) {
             return; // the slot's schema already reports a missing or non-text type
         }

@@ -33,4 +33,12 @@ public record ValidationContext(String environment, Set<String> secretNames, Env
     public MergedFlow merge(YamlDocument flow) {
         return EffectiveConfiguration.merge(flow, source);
     }
+
+    /**
+     * As {@link #merge(YamlDocument)}, reusing what {@code previous} (this context's merge of an earlier version
+     * of the flow, or null) computed for the parts the edit left untouched.
+     */
+    public MergedFlow merge(YamlDocument flow, MergedFlow previous) {
+        return EffectiveConfiguration.merge(flow, source, previous);
+    }
 }

@@ -67,6 +67,8 @@ final class TreeBuilder {
     private long expansion;
     /** Start of the last unquoted {@code {{} seen, for classifying a syntax error that follows it. */
     int lastExpressionStart = -1;
+    /** False once an anchor, alias or merge key ties one part of the text to another. */
+    boolean selfContained = true;
 
     /**
      * @param original the text as the user wrote it (values and messages quote it)
@@ -154,6 +156,7 @@ final class TreeBuilder {
     }
 
     private void alias(AliasEvent event) {
+        selfContained = false;
         int start = offset(event.getStartMark());
         int end = offset(event.getEndMark());
         String name = event.getAlias().getValue();
@@ -322,6 +325,7 @@ final class TreeBuilder {
         if (key.kind == YamlNode.Kind.SCALAR && key.style == YamlNode.Style.PLAIN && "<<".equals(key.value)) {
             if (frame.merges == null) {
                 frame.merges = new ArrayList<>(2);
+                selfContained = false;
                 frame.mergeAt = parent.kidCount;
             }
             frame.merges.add(node);
@@ -412,7 +416,10 @@ final class TreeBuilder {
     }
 
     private void anchor(NodeEvent event, Node node) {
-        event.getAnchor().ifPresent(anchor -> anchors.put(anchor.getValue(), node));
+        event.getAnchor().ifPresent(anchor -> {
+            anchors.put(anchor.getValue(), node);
+            selfContained = false;
+        });
     }
 
     /** Records the dash of a block sequence item as its "key" range, so an item can be pointed at. */

@@ -33,11 +33,19 @@ public final class YamlDocument {
     private final List<Node> roots;
     private final List<Diagnostic> diagnostics;
 
+    /** True when parts of this parse may be reused for a later version of the text: see {@link Reparse}. */
+    private final boolean reusable;
+
     YamlDocument(String text, LineIndex lines, List<Node> roots, List<Diagnostic> diagnostics) {
+        this(text, lines, roots, diagnostics, false);
+    }
+
+    YamlDocument(String text, LineIndex lines, List<Node> roots, List<Diagnostic> diagnostics, boolean reusable) {
         this.text = text;
         this.lines = lines;
         this.roots = List.copyOf(roots);
         this.diagnostics = List.copyOf(diagnostics);
+        this.reusable = reusable;
     }
 
     YamlDocument(YamlDocument document, List<Diagnostic> diagnostics) {
@@ -52,6 +60,18 @@ public final class YamlDocument {
     /** Parses {@code text} within {@code limits}; never throws, never null. */
     public static YamlDocument parse(String text, YamlLimits limits) {
         return YamlReader.read(Objects.requireNonNull(text, "text"), limits);
+    }
+
+    /**
+     * Parses {@code text}, an edited version of {@code previous}'s text, reading again only the part of the
+     * document the edit touched when that is safe; the result is the same as {@link #parse(String)}'s, and the
+     * values of untouched parts are the very objects of {@code previous} (so caches keyed by identity keep
+     * working). {@code previous} may be null. Never throws, never null.
+     */
+    public static YamlDocument parse(String text, YamlDocument previous) {
+        Objects.requireNonNull(text, "text");
+        YamlDocument reused = previous == null ? null : Reparse.of(previous, text, YamlLimits.DEFAULTS);
+        return reused != null ? reused : parse(text);
     }
 
     /**
@@ -229,6 +249,18 @@ public final class YamlDocument {
     public String toString() {
         return "YamlDocument[" + roots.size() + " documents, " + text.length() + " chars, " + diagnostics.size()
                 + " diagnostics]";
+    }
+
+    boolean reusable() {
+        return reusable;
+    }
+
+    LineIndex lines() {
+        return lines;
+    }
+
+    List<Node> rootNodes() {
+        return roots;
     }
 
     Range rangeOf(int start, int end) {

@@ -97,7 +97,8 @@ final class YamlReader {
                 diagnostics.add(failure);
             }
             diagnostics.sort(BY_POSITION);
-            return new YamlDocument(text, lines, builder.roots, diagnostics);
+            boolean reusable = failure == null && diagnostics.isEmpty() && builder.selfContained;
+            return new YamlDocument(text, lines, builder.roots, diagnostics, reusable);
         }
     }
 
