@@ -322,7 +322,8 @@ final class Rows implements AutoCloseable {
     }
 
     private static String json(Object value) {
-        return JSON.writeValueAsString(value);
+        String text = JsonText.write(value);
+        return text != null ? text : JSON.writeValueAsString(value);
     }
 
     @SuppressWarnings("unchecked")
