@@ -58,13 +58,14 @@ final class ScriptAttempt {
                 : null;
         TaskRunner runner = context.runners.resolve(runnerConfig);
 
-        Path base = context.runDirectory.resolve(run.id());
-        Path work = scope.sharedWorkingDirectory() != null ? scope.sharedWorkingDirectory() : base.resolve("work");
-        Path out = base.resolve(attempt == 1 ? "out" : "out-" + attempt);
+        // runs/<execution>/<task run>/ is the working directory, runs/<execution>/<task run>.out/ the output
+        // directory: two directories to create per task, each a single mkdir (on some disks a costly one)
+        Path work = scope.sharedWorkingDirectory() != null
+                ? scope.sharedWorkingDirectory()
+                : context.runDirectory.resolve(run.id());
+        Path out = context.runDirectory.resolve(run.id() + (attempt == 1 ? ".out" : ".out-" + attempt));
         if (createDirectories) {
             try {
-                // one mkdir each: Files.createDirectories would first fail on the missing parents, with exceptions
-                createDirectory(base);
                 if (scope.sharedWorkingDirectory() == null) {
                     createDirectory(work);
                 }

@@ -151,7 +151,7 @@ final class Walker {
     }
 
     private Outcome workingDirectory(Map<String, Object> task, TaskRun run, Scope scope) throws InterruptedException {
-        Path directory = context.runDirectory.resolve(run.id()).resolve("work");
+        Path directory = context.runDirectory.resolve(run.id());
         Map<String, Object> vars = context.variables(run, task, Map.of("workingDir", directory.toString()));
         try {
             Files.createDirectories(directory);
