@@ -9,4 +9,4 @@ cd "$root"
 source .mvn/find-jdk.sh
 java="$(find_jdk)/bin/java"
 cp="runners/engine/target/test-classes:runners/engine/target/classes:$(cat runners/engine/target/bench.classpath)"
-exec "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.flowbench.engine.EngineBenchmark
+exec "$java" ${BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -cp "$cp" dev.flowbench.engine.EngineBenchmark

@@ -1,5 +1,6 @@
 package dev.flowbench.app.cli;
 
+import dev.flowbench.app.housekeeping.DockerHousekeeping;
 import dev.flowbench.engine.Engine;
 import dev.flowbench.engine.Execution;
 import dev.flowbench.engine.FlowException;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     static final int INTERRUPTED = 130;
 
+    /** How long the end of a run waits for its containers to be removed. */
+    private static final java.time.Duration REMOVALS = java.time.Duration.ofSeconds(30);
+
     @Mixin
     WorkspaceOptions options;
 
@@ -65,6 +69,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FlowLoader.Loaded loaded = FlowLoader.load(flow, environment, options, err);
+        // What crashed runs left in Docker goes while this run starts; the run never waits for it.
+        DockerHousekeeping.removeLeftoversInBackground(null);
         Path data = loaded.workspace().resolve(".flowbench");
         try (History history = History.open(data)) {
             Engine engine = Engine.builder(data)
@@ -109,6 +115,9 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 Summary.print(out, done);
             }
+            out.flush();
+            // The run is over once its containers are gone too; the summary need not wait for that.
+            DockerHousekeeping.awaitRemovals(REMOVALS);
             if (interrupted.get()) {
                 return INTERRUPTED;
             }

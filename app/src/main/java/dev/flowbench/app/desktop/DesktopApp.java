@@ -2,6 +2,7 @@ package dev.flowbench.app.desktop;
 
 import dev.flowbench.app.desktop.workbench.UserSettings;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
+import dev.flowbench.app.housekeeping.DockerHousekeeping;
 import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ public final class DesktopApp {
             return NO_DISPLAY;
         }
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        // What crashed runs left in Docker goes in the background; the window never waits for it.
+        DockerHousekeeping.removeLeftoversInBackground(null);
         var closed = new CountDownLatch(1);
         var failure = new AtomicReference<Throwable>();
         try {

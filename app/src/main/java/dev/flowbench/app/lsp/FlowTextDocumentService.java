@@ -223,6 +223,8 @@ final class FlowTextDocumentService implements TextDocumentService, AutoCloseabl
         var params = new PublishDiagnosticsParams(
                 state.uri(), diagnostics.stream().map(Conversions::diagnostic).toList(), state.version());
         target.publishDiagnostics(params);
+        // for the completion or hover that often follows an edit
+        publisher.prepare(state, () -> current.language(state.uri()).prepare(state.text()));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.flowbench.app.lsp;
 
 import dev.flowbench.app.workspace.ExampleWorkspace;
+import dev.flowbench.editor.language.WarmUp;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -17,6 +19,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** The Flowbench language server: lifecycle and capabilities; documents and workspace have their own services. */
 final class FlowbenchLanguageServer implements LanguageServer, LanguageClientAware, AutoCloseable {
+    private static final Duration WARM_UP_BUDGET = Duration.ofMillis(2500);
+
     private final Path workspace;
     private final java.util.List<Path> extraPlugins;
     private final String environment;
@@ -35,12 +39,29 @@ final class FlowbenchLanguageServer implements LanguageServer, LanguageClientAwa
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         Path root = workspaceRoot(params);
-        documents.open(LanguageSession.load(root, environment, extraPlugins));
+        LanguageSession session = LanguageSession.load(root, environment, extraPlugins);
+        warmUp(session);
+        documents.open(session);
         var capabilities = new ServerCapabilities();
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Incremental);
         documents.declare(capabilities);
         return CompletableFuture.completedFuture(
                 new InitializeResult(capabilities, new ServerInfo("flowbench", version())));
+    }
+
+    /**
+     * Compiles the hot paths before the first request, within {@link #WARM_UP_BUDGET}: a server answers for
+     * hours, and without this its first edits and completions are the slow ones a user notices.
+     */
+    private static void warmUp(LanguageSession session) {
+        if (Boolean.getBoolean("flowbench.lsp.noWarmUp")) {
+            return;
+        }
+        long start = System.nanoTime();
+        int rounds = WarmUp.run(session.flows(), WARM_UP_BUDGET);
+        ProtocolWarmUp.run(WarmUp.sampleFlow());
+        System.err.printf(
+                "flowbench lsp: warmed up in %d ms (%d rounds)%n", (System.nanoTime() - start) / 1_000_000, rounds);
     }
 
     private Path workspaceRoot(InitializeParams params) {

@@ -1,15 +1,12 @@
 package dev.flowbench.app.cli;
 
+import static dev.flowbench.app.cli.DockerCli.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowbench.app.workspace.ExampleWorkspace;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,14 +37,7 @@ class DockerRunCommandTest {
 
     @BeforeEach
     void requireAnEngine() throws Exception {
-        String problem = engineProblem();
-        if (problem != null) {
-            if ("1".equals(System.getenv("FLOWBENCH_CI"))) {
-                fail("FLOWBENCH_CI=1 but " + problem);
-            }
-            assumeTrue(
-                    false, problem + "; start one with `sudo .ci/docker-up.sh` and export the DOCKER_HOST it prints");
-        }
+        DockerCli.requireEngine();
         Path environments = Files.createDirectories(workspace.resolve("environments"));
         Files.copy(ExampleWorkspace.path().resolve("environments/dev.yaml"), environments.resolve("dev.yaml"));
         Files.createDirectories(workspace.resolve("secrets"));
@@ -92,35 +82,5 @@ class DockerRunCommandTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no running container labelled " + label + " within 60 s");
-    }
-
-    private static String engineProblem() {
-        try {
-            String version = docker("version", "--format", "{{.Server.Version}}");
-            if (version.isBlank()) {
-                return "no Docker engine answers at "
-                        + System.getenv().getOrDefault("DOCKER_HOST", "the default socket");
-            }
-            if (docker("images", "-q", "local/busybox:1").isBlank()) {
-                return "the Docker engine has no local/busybox:1 image";
-            }
-            return null;
-        } catch (IOException noCli) {
-            return "no docker command line (" + noCli.getMessage() + ")";
-        }
-    }
-
-    private static String docker(String... args) throws IOException {
-        var command = new java.util.ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
-        try {
-            byte[] out = process.getInputStream().readAllBytes();
-            process.waitFor(30, TimeUnit.SECONDS);
-            return process.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : "";
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 }

@@ -60,7 +60,7 @@ final class Analysis {
     FlowFacts facts(SchemaResolver resolver) {
         FlowFacts current = facts;
         if (current == null) {
-            current = FlowFacts.of(structure, resolver);
+            current = FlowFacts.of(structure(), resolver);
             facts = current;
         }
         return current;

@@ -36,6 +36,7 @@ public final class FlowLanguage {
     private final boolean flows;
     private final Supplier<ValidationContext> environment;
     private final AnalysisCache cache = new AnalysisCache();
+    private final SchemaResolver resolver;
     private final FlowValidator validator;
     private final FlowCompletion completion;
     private final FlowHover hover;
@@ -46,7 +47,7 @@ public final class FlowLanguage {
     private FlowLanguage(PluginRegistry registry, Supplier<ValidationContext> environment, boolean flows) {
         this.flows = flows;
         this.environment = Objects.requireNonNull(environment, "environment");
-        var resolver = new SchemaResolver(
+        this.resolver = new SchemaResolver(
                 Objects.requireNonNull(registry, "registry"),
                 flows ? DocumentSchemas.flow() : DocumentSchemas.environment());
         this.validator = new FlowValidator(registry);
@@ -127,6 +128,15 @@ public final class FlowLanguage {
         // the merge is kept: validation needs it and hovers show its effective values
         return analysis.diagnostics(
                 context, (document, in) -> validator.validateFlow(document, in, analysis.merged(in)));
+    }
+
+    /**
+     * Computes now what completion, hover and the outline will need for {@code text} (its line structure and
+     * flow facts), so that the first of them after an edit does not pay for it; a background thread calls this
+     * after validating, when the user is most likely still looking at the text.
+     */
+    public void prepare(String text) {
+        cache.of(text).facts(resolver);
     }
 
     /** The outline of {@code text}: the flow and its tasks, or the environment and its pluginDefaults entries. */

@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public final class LogCollector {
 
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    private static final int MIN_CHARS = 256;
+    private static final int MAX_CHARS = 8192;
+
     private final RunListener listener;
     private final Channel stdout;
     private final Channel stderr;
@@ -56,8 +60,8 @@ public final class LogCollector {
 
     /** Ends both streams: a last unterminated line is emitted and held-back text released. Idempotent. */
     public void close() {
-        stdout.bytes(ByteBuffer.allocate(0), true);
-        stderr.bytes(ByteBuffer.allocate(0), true);
+        stdout.bytes(EMPTY, true);
+        stderr.bytes(EMPTY, true);
     }
 
     /** The outputs set so far through the protocol; a copy. */
@@ -100,14 +104,12 @@ public final class LogCollector {
     /** One stream's decoder, masker and line buffer; guarded by its own lock so two streams run in parallel. */
     private final class Channel {
         private final LogLine.Stream stream;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final SecretMasker.Stream masker;
-        private final CharBuffer chars = CharBuffer.allocate(8192);
         private final StringBuilder line = new StringBuilder();
-        private ByteBuffer leftover = ByteBuffer.allocate(0);
+        // Created with the first bytes: many runs write little or nothing to a stream (often stderr).
+        private CharsetDecoder decoder;
+        private CharBuffer chars;
+        private ByteBuffer leftover = EMPTY;
         private boolean closed;
 
         Channel(LogLine.Stream stream, SecretMasker masker) {
@@ -118,6 +120,22 @@ public final class LogCollector {
         synchronized void bytes(ByteBuffer input, boolean end) {
             if (closed) {
                 return;
+            }
+            if (decoder == null) {
+                if (!input.hasRemaining()) {
+                    if (end) {
+                        finish();
+                    }
+                    return;
+                }
+                decoder = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            }
+            if (chars == null || (chars.capacity() < MAX_CHARS && chars.capacity() < input.remaining())) {
+                // one UTF-8 byte decodes to at most one char; larger chunks are decoded in several rounds
+                chars = CharBuffer.allocate(Math.min(MAX_CHARS, Math.max(MIN_CHARS, input.remaining())));
             }
             ByteBuffer in = input;
             if (leftover.hasRemaining()) {
@@ -137,7 +155,7 @@ public final class LogCollector {
             }
             leftover = in.hasRemaining()
                     ? ByteBuffer.allocate(in.remaining()).put(in).flip()
-                    : ByteBuffer.allocate(0);
+                    : EMPTY;
             if (end) {
                 chars.clear();
                 decoder.flush(chars);

@@ -49,10 +49,19 @@ public final class OutputFiles {
                 }
             });
         }
-        if (outputDirectory != null && Files.isDirectory(outputDirectory)) {
+        if (outputDirectory != null && !isEmptyDirectory(outputDirectory) && Files.isDirectory(outputDirectory)) {
             walk(outputDirectory, (relative, file) -> files.putIfAbsent(slashes(relative), file));
         }
         return files;
+    }
+
+    /** Whether {@code directory} is a directory without entries: the common case, told without a tree walk. */
+    private static boolean isEmptyDirectory(Path directory) {
+        if (directory.getFileSystem() != FileSystems.getDefault()) {
+            return false;
+        }
+        String[] names = directory.toFile().list();
+        return names != null && names.length == 0;
     }
 
     /** {@code name} resolved under {@code directory}; throws a {@link RunnerException} when it escapes it. */

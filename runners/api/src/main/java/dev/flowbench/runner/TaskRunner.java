@@ -4,6 +4,9 @@ import dev.flowbench.schema.plugin.RunnerPlugin;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Runs the commands of one task attempt somewhere (a local process, a container, a pod, a batch job) and
@@ -32,6 +35,30 @@ public interface TaskRunner extends RunnerPlugin {
      * be thrown as {@link RunnerException}; later ones complete the handle's result exceptionally.
      */
     RunHandle run(RunRequest request, RunListener listener);
+
+    /**
+     * Runs like {@link #run} and waits on the calling thread for the result, which it returns; hands the run's
+     * handle to {@code started} as soon as the run has started, so that other threads can cancel it. Throws
+     * the {@link RunnerException} the run failed with; when the caller is interrupted the run is cancelled and
+     * {@link InterruptedException} thrown. The default waits on {@link #run}'s handle; a runner that can do
+     * the run's work on the waiting thread itself overrides it, saving a hand-over between threads per run.
+     */
+    default RunResult runAndWait(RunRequest request, RunListener listener, Consumer<RunHandle> started)
+            throws InterruptedException {
+        RunHandle handle = run(request, listener);
+        started.accept(handle);
+        try {
+            return handle.result().toCompletableFuture().get();
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RunnerException runnerException
+                    ? runnerException
+                    : new RunnerException("the runner failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            handle.cancel();
+            throw e;
+        }
+    }
 
     /**
      * Describes what {@link #run} would submit for this request without contacting anything; never null.

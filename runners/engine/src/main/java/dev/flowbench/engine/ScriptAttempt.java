@@ -11,6 +11,7 @@ import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskIdentity;
 import dev.flowbench.runner.TaskRunner;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one attempt of a script task (shell or python, Commands or Script) through its task runner: renders
@@ -52,19 +52,24 @@ final class ScriptAttempt {
             int attempt,
             boolean createDirectories) {
         String type = run.type();
-        Map<String, Object> plain = context.variables(run, task, null);
         @SuppressWarnings("unchecked")
-        Map<String, Object> runnerConfig =
-                task.get("taskRunner") instanceof Map<?, ?> m ? (Map<String, Object>) context.render(m, plain) : null;
+        Map<String, Object> runnerConfig = task.get("taskRunner") instanceof Map<?, ?> m
+                ? (Map<String, Object>) context.render(m, context.variables(run, task, null))
+                : null;
         TaskRunner runner = context.runners.resolve(runnerConfig);
 
-        Path base = context.runDirectory.resolve(run.id());
-        Path work = scope.sharedWorkingDirectory() != null ? scope.sharedWorkingDirectory() : base.resolve("work");
-        Path out = base.resolve(attempt == 1 ? "out" : "out-" + attempt);
+        // runs/<execution>/<task run>/ is the working directory, runs/<execution>/<task run>.out/ the output
+        // directory: two directories to create per task, each a single mkdir (on some disks a costly one)
+        Path work = scope.sharedWorkingDirectory() != null
+                ? scope.sharedWorkingDirectory()
+                : context.runDirectory.resolve(run.id());
+        Path out = context.runDirectory.resolve(run.id() + (attempt == 1 ? ".out" : ".out-" + attempt));
         if (createDirectories) {
             try {
-                Files.createDirectories(work);
-                Files.createDirectories(out);
+                if (scope.sharedWorkingDirectory() == null) {
+                    createDirectory(work);
+                }
+                createDirectory(out);
             } catch (IOException e) {
                 throw new FlowException("cannot create the task's directories: " + e.getMessage());
             }
@@ -148,24 +153,17 @@ final class ScriptAttempt {
             }
         };
         RunResult result;
-        RunHandle handle = null;
+        AtomicReference<RunHandle> handle = new AtomicReference<>();
         try {
-            handle = runner.run(request, listener);
-            context.track(handle);
-            result = handle.result().toCompletableFuture().get();
+            result = runner.runAndWait(request, listener, started -> {
+                handle.set(started);
+                context.track(started);
+            });
         } catch (RunnerException e) {
             return Outcome.failed(e.getMessage());
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            return Outcome.failed(cause instanceof RunnerException r ? r.getMessage() : "the runner failed: " + cause);
-        } catch (InterruptedException e) {
-            if (handle != null) {
-                handle.cancel();
-            }
-            throw e;
         } finally {
-            if (handle != null) {
-                context.untrack(handle);
+            if (handle.get() != null) {
+                context.untrack(handle.get());
             }
         }
         return outcome(result, task, stderrLines.get(), timeout);
@@ -206,6 +204,19 @@ final class ScriptAttempt {
             return new Outcome(State.WARNING, outputs, null);
         }
         return Outcome.success(outputs);
+    }
+
+    /**
+     * Creates {@code directory}, and its missing parents; fine when it already exists as a directory. The
+     * usual case is one {@code mkdir} through {@link java.io.File}, far lighter than the NIO path while the
+     * code is not yet compiled; anything unusual goes through {@link Files} for its precise error.
+     */
+    static void createDirectory(Path directory) throws IOException {
+        if (directory.getFileSystem() == FileSystems.getDefault()
+                && directory.toFile().mkdir()) {
+            return;
+        }
+        Files.createDirectories(directory);
     }
 
     static Boolean bool(Object value) {

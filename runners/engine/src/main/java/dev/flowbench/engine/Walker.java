@@ -151,7 +151,7 @@ final class Walker {
     }
 
     private Outcome workingDirectory(Map<String, Object> task, TaskRun run, Scope scope) throws InterruptedException {
-        Path directory = context.runDirectory.resolve(run.id()).resolve("work");
+        Path directory = context.runDirectory.resolve(run.id());
         Map<String, Object> vars = context.variables(run, task, Map.of("workingDir", directory.toString()));
         try {
             Files.createDirectories(directory);
@@ -172,7 +172,9 @@ final class Walker {
 
     /** A runnable task (script, Log) with its retry policy. */
     private Outcome withRetry(Map<String, Object> task, TaskRun run, Scope scope) throws InterruptedException {
-        RetryPolicy retry = RetryPolicy.of(context.render(task.get("retry"), context.variables(run, task, null)));
+        RetryPolicy retry = task.get("retry") == null
+                ? RetryPolicy.of(null)
+                : RetryPolicy.of(context.render(task.get("retry"), context.variables(run, task, null)));
         long first = System.nanoTime();
         int attempt = 1;
         Outcome outcome;

@@ -73,6 +73,53 @@ final class LineIndex {
         return new LineIndex(length, starts, count, Arrays.copyOf(supplementary, supplementaryCount), disallowed);
     }
 
+    /**
+     * The index of {@code text}, which is the text {@code before} indexed with {@code [from, oldTo)} replaced by
+     * {@code [from, newTo)} of {@code text}: only the replaced part is read when the rest is plain (no
+     * supplementary or disallowed character, no carriage return near the edit); otherwise all of it.
+     */
+    static LineIndex edited(LineIndex before, CharSequence text, int from, int oldTo, int newTo) {
+        if (before.supplementaryCodePoints.length > 0
+                || before.firstDisallowed >= 0
+                || from > 0 && text.charAt(from - 1) == '\r'
+                || newTo < text.length() && text.charAt(newTo) == '\r') {
+            return of(text);
+        }
+        int delta = newTo - oldTo;
+        int kept = before.lineOf(from) + 1; // line starts at or before `from` follow a line break before it
+        int[] starts = new int[before.lineCount + 16];
+        System.arraycopy(before.lineStarts, 0, starts, 0, kept);
+        int count = kept;
+        for (int i = from; i < newTo; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            } else if (c == '\r' || c < 0x20 && c != '\t' || c > 0x7E && !isPlainWide(c)) {
+                return of(text);
+            }
+        }
+        int first = before.lineOf(oldTo);
+        while (first < before.lineCount && before.lineStarts[first] <= oldTo) {
+            first++; // a start after `oldTo` follows a line break that the edit kept
+        }
+        int rest = before.lineCount - first;
+        if (count + rest > starts.length) {
+            starts = Arrays.copyOf(starts, count + rest);
+        }
+        for (int line = first; line < before.lineCount; line++) {
+            starts[count++] = before.lineStarts[line] + delta;
+        }
+        return new LineIndex(text.length(), starts, count, NONE, -1);
+    }
+
+    /** A character of the Basic Multilingual Plane that YAML allows and that is not part of a surrogate pair. */
+    private static boolean isPlainWide(char c) {
+        return !Character.isSurrogate(c) && isAllowed(c);
+    }
+
     /** Whether YAML 1.2 allows {@code c} (tab, line breaks and printable characters; paired surrogates aside). */
     static boolean isAllowed(char c) {
         return c >= 0x20 && c <= 0x7E

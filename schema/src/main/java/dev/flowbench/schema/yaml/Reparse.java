@@ -67,7 +67,7 @@ final class Reparse {
         if (fresh == null) {
             return null;
         }
-        LineIndex newLines = LineIndex.of(text);
+        LineIndex newLines = LineIndex.edited(lines, text, prefix, changeEnd, changeEnd + delta);
         if (newLines.firstDisallowed() >= 0) {
             return null;
         }
@@ -286,9 +286,15 @@ final class Reparse {
         return true;
     }
 
+    /** Texts are compared in blocks this long first: {@link String#regionMatches} compares a block vectorised. */
+    private static final int BLOCK = 512;
+
     private static int commonPrefix(String a, String b) {
         int limit = Math.min(a.length(), b.length());
         int i = 0;
+        while (i + BLOCK <= limit && a.regionMatches(i, b, i, BLOCK)) {
+            i += BLOCK;
+        }
         while (i < limit && a.charAt(i) == b.charAt(i)) {
             i++;
         }
@@ -299,6 +305,9 @@ final class Reparse {
     private static int commonSuffix(String a, String b, int prefix) {
         int limit = Math.min(a.length(), b.length()) - prefix;
         int i = 0;
+        while (i + BLOCK <= limit && a.regionMatches(a.length() - i - BLOCK, b, b.length() - i - BLOCK, BLOCK)) {
+            i += BLOCK;
+        }
         while (i < limit && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
             i++;
         }

@@ -132,6 +132,10 @@ class ReparseTest {
         YamlDocument full = YamlDocument.parse(incremental.text());
         assertThat(incremental.diagnostics()).as(incremental.text()).isEqualTo(full.diagnostics());
         assertThat(incremental.roots()).as(incremental.text()).isEqualTo(full.roots());
+        assertThat(incremental.lineCount()).as(incremental.text()).isEqualTo(full.lineCount());
+        for (int offset = 0; offset <= full.text().length(); offset++) {
+            assertThat(incremental.position(offset)).isEqualTo(full.position(offset));
+        }
         assertThat(incremental.rootNodes()).hasSameSizeAs(full.rootNodes());
         for (int i = 0; i < full.rootNodes().size(); i++) {
             assertSameNodes(incremental.rootNodes().get(i), full.rootNodes().get(i), "", incremental.text());

@@ -15,8 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One container's life, from image to removal: pull as the policy says, create, copy files in, attach, start,
- * wait, stop on cancel or timeout (SIGTERM, grace period, SIGKILL), drain the logs, copy files out, remove.
+ * One container's life, from image to removal: create (pulling as the policy says), attach, copy files in, start,
+ * wait, stop on cancel or timeout (SIGTERM, grace period, SIGKILL), drain the logs, copy files out, hand over for
+ * removal.
+ *
+ * <p>Each step is one request to the engine, none repeated: the image is looked up only when the create says it is
+ * missing, the container is inspected only after an exit that may be a memory kill, and its volumes go with it.
  *
  * <p>{@link #call} runs it on the caller's thread; {@link #cancel} may be called from any thread at any time.
  */
@@ -83,40 +87,32 @@ final class ContainerRun {
     }
 
     /**
-     * Runs the container to its end (or, with {@code wait: false}, to its start) and returns how it ended.
+     * Runs the container to its end (or, with {@code wait: false}, to its start) and returns how it ended. With
+     * {@code delete: true} the container (and its volumes) is handed to {@link Removals} once the outcome is known.
      *
      * @throws Failure when the container could not be run at all, with a one-line message
      */
     Outcome call() throws InterruptedException {
         Thread timer = null;
-        boolean created = false;
+        Removals.Ticket ticket = null;
         try {
-            step("cannot prepare the image '" + spec.image() + "'", () -> {
-                ImagePuller.ensure(engine, spec.image(), spec.settings().pullPolicy(), auth);
-                return null;
-            });
-            if (isCancelled()) {
-                return stoppedBeforeStart();
-            }
-            if (files instanceof VolumeFiles volume) {
-                step("cannot create the volume for the task's files", () -> {
-                    volume.create(client);
+            if (spec.settings().pullPolicy() == DockerRunner.PullPolicy.ALWAYS) {
+                step("cannot prepare the image '" + spec.image() + "'", () -> {
+                    ImagePuller.pull(engine, spec.image(), auth);
                     return null;
                 });
             }
-            created = true;
-            String id = step(
-                    "cannot create the container",
-                    () -> spec.applyTo(client.createContainerCmd(spec.image()))
-                            .exec()
-                            .getId());
+            if (isCancelled()) {
+                return stoppedBeforeStart();
+            }
+            String id = step("cannot create the container", this::create);
+            if (id == null) {
+                return stoppedBeforeStart();
+            }
+            ticket = Removals.open();
             synchronized (lock) {
                 containerId = id;
             }
-            step("cannot copy the task's files into the container", () -> {
-                files.beforeStart(client, id);
-                return null;
-            });
             Logs logs = new Logs();
             step("cannot attach to the container", () -> {
                 client.attachContainerCmd(id)
@@ -124,11 +120,27 @@ final class ContainerRun {
                         .withStdErr(true)
                         .withFollowStream(true)
                         .exec(logs);
-                // Attached before the start, as the CLI does: a container that exits at once loses no line. No
-                // replay of earlier logs: there are none yet, and a replay racing the start would repeat lines.
-                logs.awaitStarted(DRAIN.toSeconds(), TimeUnit.SECONDS);
                 return null;
             });
+            try {
+                // Copied while the engine answers the attach request, which docker-java sends from its own thread.
+                step("cannot copy the task's files into the container", () -> {
+                    files.beforeStart(engine, id);
+                    return null;
+                });
+                step("cannot attach to the container", () -> {
+                    // Attached before the start, as the CLI does: a container that exits at once loses no line. No
+                    // replay of earlier logs: there are none yet, and a replay racing the start would repeat lines.
+                    if (!logs.awaitStarted(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
+                        throw new java.io.IOException("no answer within " + DRAIN.toSeconds() + " s");
+                    }
+                    logs.throwIfFailed();
+                    return null;
+                });
+            } catch (Failure | InterruptedException e) {
+                closeQuietly(logs);
+                throw e;
+            }
             synchronized (lock) {
                 if (cancelled) {
                     closeQuietly(logs);
@@ -147,7 +159,6 @@ final class ContainerRun {
             }
             if (!spec.settings().waitForExit()) {
                 // Left running on purpose: nothing to delete, nobody to wait for.
-                created = false;
                 closeQuietly(logs);
                 return new Outcome(id, 0, false, false, false);
             }
@@ -160,7 +171,7 @@ final class ContainerRun {
             if (!logs.awaitCompletion(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
                 closeQuietly(logs);
             }
-            boolean oomKilled = oomKilled(id, exitCode);
+            boolean oomKilled = exitCode == 137 && oomKilled(id);
             if (oomKilled) {
                 Long limit = spec.settings().memory();
                 String line = "killed: out of memory" + (limit == null ? "" : " (limit " + ByteSize.format(limit) + ")")
@@ -168,7 +179,7 @@ final class ContainerRun {
                 output.write(true, line.getBytes(StandardCharsets.UTF_8));
             }
             step("cannot copy the output files from the container", () -> {
-                files.afterExit(client, id);
+                files.afterExit(engine, id);
                 return null;
             });
             synchronized (lock) {
@@ -179,10 +190,32 @@ final class ContainerRun {
             if (timer != null) {
                 timer.interrupt();
             }
-            if (created && spec.settings().delete()) {
-                remove();
+            if (ticket != null && spec.settings().delete() && spec.settings().waitForExit()) {
+                ticket.remove(client, containerId);
+            } else if (ticket != null) {
+                ticket.keep();
             }
         }
+    }
+
+    /**
+     * Creates the container and returns its id, or null when the run was cancelled while its image was pulled. As
+     * with {@code docker run}, the image is not looked up first: only a create refused for a missing image pulls it
+     * (as the policy allows) and tries again.
+     */
+    private String create() throws InterruptedException {
+        try {
+            return spec.applyTo(client.createContainerCmd(spec.image())).exec().getId();
+        } catch (NotFoundException missing) {
+            if (!ImagePuller.provideMissing(
+                    engine, spec.image(), spec.settings().pullPolicy(), auth)) {
+                throw missing;
+            }
+        }
+        if (isCancelled()) {
+            return null;
+        }
+        return spec.applyTo(client.createContainerCmd(spec.image())).exec().getId();
     }
 
     /** Stops the run: before the start, the container never starts; after it, SIGTERM, grace, SIGKILL. */
@@ -250,12 +283,13 @@ final class ContainerRun {
     }
 
     /**
-     * Whether the kernel killed the container for its memory limit. The engine learns of an OOM kill from an
-     * event that can arrive just after the exit, so a SIGKILL exit under a memory limit is asked about a few
-     * times before it is taken for a plain kill.
+     * Whether the kernel killed the container (which exited with 137, as after SIGKILL) for lack of memory; only such
+     * an exit is asked about, as a memory kill always ends the commands with SIGKILL. The engine learns of an OOM
+     * kill from an event that can arrive just after the exit, so under a memory limit it is asked a few times before
+     * the exit is taken for a plain kill.
      */
-    private boolean oomKilled(String id, int exitCode) {
-        int attempts = exitCode == 137 && spec.settings().memory() != null ? 20 : 1;
+    private boolean oomKilled(String id) {
+        int attempts = spec.settings().memory() != null ? 20 : 1;
         for (int attempt = 0; attempt < attempts; attempt++) {
             try {
                 InspectContainerResponse.ContainerState state =
@@ -276,24 +310,6 @@ final class ContainerRun {
             }
         }
         return false;
-    }
-
-    private void remove() {
-        String id;
-        synchronized (lock) {
-            id = containerId;
-        }
-        if (id != null) {
-            try {
-                client.removeContainerCmd(id)
-                        .withForce(true)
-                        .withRemoveVolumes(true)
-                        .exec();
-            } catch (RuntimeException ignored) {
-                // Best effort; the labels let a later start find leftovers.
-            }
-        }
-        files.remove(client);
     }
 
     private static void closeQuietly(Logs logs) {
@@ -325,6 +341,11 @@ final class ContainerRun {
         @Override
         public void onNext(Frame frame) {
             output.write(frame.getStreamType() == StreamType.STDERR, frame.getPayload());
+        }
+
+        /** Throws the error the attach request failed with, if it failed. */
+        void throwIfFailed() {
+            throwFirstError();
         }
     }
 }

@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -17,14 +18,18 @@ import java.util.regex.Pattern;
  * A Docker engine reached through docker-java, and the translation of its failures into one-line messages.
  *
  * <p>Clients are shared per address: docker-java clients are thread-safe and keep a connection pool, and
- * creating one per task would cost a TLS or socket handshake each time.
+ * creating one per task would cost a TLS or socket handshake each time. The engine is also remembered per
+ * {@code host} as written, so that a task does not read the client configuration (environment, properties
+ * files) again.
  *
  * @param address where the engine is, e.g. {@code unix:///var/run/docker.sock}
  * @param client the client talking to it
+ * @param http the transport under {@code client}, for the few requests docker-java has no command for
  */
-record DockerEngine(String address, DockerClient client) {
+record DockerEngine(String address, DockerClient client, DockerHttpClient http) {
 
     private static final Map<String, DockerEngine> ENGINES = new ConcurrentHashMap<>();
+    private static final Map<String, DockerEngine> BY_HOST = new ConcurrentHashMap<>();
     private static final Pattern ENGINE_MESSAGE = Pattern.compile("\\{\\s*\"message\"\\s*:\\s*\"(.*)\"\\s*}\\s*$");
 
     /**
@@ -32,6 +37,10 @@ record DockerEngine(String address, DockerClient client) {
      * {@code host} is null; never null. Nothing is contacted yet.
      */
     static DockerEngine at(String host) {
+        return BY_HOST.computeIfAbsent(host == null ? "" : host, h -> connect(host));
+    }
+
+    private static DockerEngine connect(String host) {
         DockerClientConfig config = config(host);
         String address = config.getDockerHost().toString();
         return ENGINES.computeIfAbsent(address, a -> {
@@ -41,7 +50,7 @@ record DockerEngine(String address, DockerClient client) {
                     .maxConnections(64)
                     .connectionTimeout(Duration.ofSeconds(10))
                     .build();
-            return new DockerEngine(a, DockerClientImpl.getInstance(config, http));
+            return new DockerEngine(a, DockerClientImpl.getInstance(config, http), http);
         });
     }
 

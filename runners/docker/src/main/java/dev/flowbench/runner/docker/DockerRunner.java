@@ -37,8 +37,10 @@ import java.util.Map;
                 reach them. Cancelling the task or reaching its timeout (counted from the container's start, \
                 so pulling the image does not count) stops the container: first `SIGTERM`, then, after \
                 `killGracePeriod`, `SIGKILL`. With `delete: true` (the default) the container and its volumes \
-                are removed afterwards. Containers carry the labels `flowbench.dev/flow`, \
-                `flowbench.dev/execution` and `flowbench.dev/taskrun`.
+                are removed once the task's result is known. Containers carry the labels `flowbench.dev/flow`, \
+                `flowbench.dev/execution` and `flowbench.dev/taskrun`, and name the Flowbench process that \
+                created them (`flowbench.dev/owner-host`, `flowbench.dev/owner-pid`), so that Flowbench removes \
+                what a crashed run left behind when it next starts.
                 """,
         icon = DockerRunner.ICON,
         examples = {
@@ -190,13 +192,13 @@ public record DockerRunner(
         Boolean privileged,
 
         @PluginProperty(description = """
-                                How input and output files reach the container: `VOLUME` copies them through a \
-                                labelled volume (works with a remote engine); `MOUNT` bind-mounts the task's working \
+                                How input and output files reach the container: `VOLUME` copies them through \
+                                labelled volumes (works with a remote engine); `MOUNT` bind-mounts the task's working \
                                 directory (faster; the engine must see this machine's files).""", defaultValue = "VOLUME", group = "Files")
         FileHandlingStrategy fileHandlingStrategy,
 
         @PluginProperty(
-                description = "Whether to remove the container and its volume once the task ends.",
+                description = "Whether to remove the container and its volumes once the task ends.",
                 defaultValue = "true",
                 group = "Lifecycle")
         Boolean delete,
@@ -246,8 +248,10 @@ public record DockerRunner(
     }
 
     /**
-     * Removes what earlier runs left on the engine at {@code host} (null: {@code DOCKER_HOST} or the local socket):
-     * stopped containers and unused volumes labelled by Flowbench. Meant for start-up, after a crash.
+     * Removes what runs of Flowbench processes that have ended left on the engine at {@code host} (null: {@code
+     * DOCKER_HOST} or the local socket): containers and unused volumes labelled by Flowbench whose owning process
+     * ran on this machine and is gone, after a crash or with {@code delete: false}. Containers of live Flowbench
+     * processes, of other machines, and running {@code wait: false} containers stay. Meant for start-up.
      *
      * @return how many containers and volumes were removed
      * @throws dev.flowbench.runner.RunnerException with one line when the engine cannot be reached
@@ -259,6 +263,18 @@ public record DockerRunner(
         } catch (RuntimeException e) {
             throw new dev.flowbench.runner.RunnerException(engine.explain("cannot list leftovers", e), e);
         }
+    }
+
+    /**
+     * Waits until the containers of this process's runs are removed: a run's result completes before its container
+     * is deleted, so that the next task need not wait. Runs still going on (such as runs being cancelled) are waited
+     * for too. A shutdown hook does the same (for up to 30 s); call this where the process goes on but the runs are
+     * over, such as at the end of a command-line run.
+     *
+     * @return whether that happened within {@code timeout}
+     */
+    public static boolean awaitRemovals(Duration timeout) throws InterruptedException {
+        return Removals.await(timeout);
     }
 
     /** When to pull the task's image. */

@@ -4,8 +4,8 @@ import com.github.dockerjava.api.model.AuthConfig;
 import dev.flowbench.runner.RunRequest;
 import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskIdentity;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One request translated for Docker: the validated settings, the container spec, the file strategy and the pull
@@ -31,13 +31,12 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
         try {
             DockerSettings settings = DockerSettings.of(runner);
             AuthConfig auth = RegistryAuth.forImage(image.strip(), runner.credentials(), runner.config());
-            TaskIdentity identity = request.identity();
+            Map<String, String> labels = labels(request.identity(), settings);
             TaskFiles files = settings.fileHandling() == DockerRunner.FileHandlingStrategy.MOUNT
                     ? TaskFiles.mounted(request.workingDirectory(), request.outputDirectory())
                     : new VolumeFiles(
-                            volumeName(identity),
                             settings.user() != null,
-                            identity.labels(),
+                            labels,
                             request.workingDirectory(),
                             request.outputDirectory(),
                             request.outputFiles());
@@ -45,7 +44,7 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
                     image.strip(),
                     request.command().argv(),
                     request.env(),
-                    identity.labels(),
+                    labels,
                     TaskFiles.WORKING_DIR,
                     files.mounts(),
                     settings);
@@ -55,10 +54,16 @@ record DockerTask(DockerSettings settings, ContainerSpec spec, TaskFiles files, 
         }
     }
 
-    /** A volume name unique to the attempt, readable in {@code docker volume ls}. */
-    private static String volumeName(TaskIdentity identity) {
-        String task = identity.taskId().replaceAll("[^A-Za-z0-9_.-]", "_").toLowerCase(Locale.ROOT);
-        String random = UUID.randomUUID().toString().substring(0, 8);
-        return "flowbench-" + task + "-" + identity.attempt() + "-" + random;
+    /**
+     * The labels of the container and its volumes: the run's identity, the process that owns them (so that a later
+     * start can tell a crashed run's leftovers from a live run's), and whether it is left running on purpose.
+     */
+    private static Map<String, String> labels(TaskIdentity identity, DockerSettings settings) {
+        Map<String, String> labels = new LinkedHashMap<>(identity.labels());
+        labels.putAll(Owner.current().labels());
+        if (!settings.waitForExit()) {
+            labels.put(Leftovers.DETACHED_LABEL, "true");
+        }
+        return labels;
     }
 }

@@ -8,28 +8,49 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.core.NameParser;
 import dev.flowbench.runner.docker.DockerRunner.PullPolicy;
 
-/** Makes sure the engine has the task's image, following the runner's pull policy. */
+/**
+ * Makes sure the engine has the task's image, following the runner's pull policy.
+ *
+ * <p>As the Docker CLI does for {@code docker run}, the image is not looked up before each task: the container is
+ * created straight away, and only when the engine answers that the image is missing does the policy decide
+ * ({@link #provideMissing}). {@code ALWAYS} pulls before the create ({@link #pull}).
+ */
 final class ImagePuller {
 
     private ImagePuller() {}
 
     /**
-     * Returns once the engine has {@code image}: pulls it when the policy is {@code ALWAYS}, or {@code IF_NOT_PRESENT}
-     * and it is missing.
+     * Called when creating a container failed with "not found": pulls {@code image} if it is the missing thing and
+     * the policy allows.
      *
-     * @throws ImageException with a one-line message when the image is missing and may not be pulled, or the pull
-     *     fails; engine failures propagate as docker-java exceptions
+     * @return true once the missing image has been pulled, so the create is worth trying again; false when the image
+     *     is there after all (the engine missed something else, such as a volume plugin), so the create's own error
+     *     stands
+     *
+     * @throws ImageException with a one-line message when the image is missing and the policy is {@code NEVER}, or
+     *     the pull fails; engine failures propagate as docker-java exceptions
      */
-    static void ensure(DockerEngine engine, String image, PullPolicy policy, AuthConfig auth)
+    static boolean provideMissing(DockerEngine engine, String image, PullPolicy policy, AuthConfig auth)
             throws InterruptedException {
-        DockerClient client = engine.client();
-        if (policy != PullPolicy.ALWAYS && isPresent(client, image)) {
-            return;
+        if (isPresent(engine.client(), image)) {
+            return false;
         }
         if (policy == PullPolicy.NEVER) {
             throw new ImageException("image '" + image + "' is not on the Docker engine at " + engine.address()
                     + " and pullPolicy is NEVER; pull or build it first");
         }
+        pull(engine, image, auth);
+        return true;
+    }
+
+    /**
+     * Pulls {@code image}, with {@code auth} when not null.
+     *
+     * @throws ImageException with a one-line message when the pull fails; an unreachable engine propagates as the
+     *     docker-java exception
+     */
+    static void pull(DockerEngine engine, String image, AuthConfig auth) throws InterruptedException {
+        DockerClient client = engine.client();
         PullImageCmd pull;
         if (image.contains("@")) {
             pull = client.pullImageCmd(image);

@@ -4,16 +4,24 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Finds and removes what earlier runs left on an engine (after a crash, or with {@code delete: false}): stopped
- * containers and unused volumes carrying Flowbench's execution label. Running containers are left alone: they may
- * belong to a run in progress or to a task with {@code wait: false}.
+ * Finds and removes what runs of Flowbench processes that have ended left on an engine (after a crash, or with
+ * {@code delete: false}): containers and unused volumes carrying Flowbench's execution label whose {@link Owner}
+ * is known to be gone.
+ *
+ * <p>Left alone: anything whose owner may still be running (this process, another Flowbench on this machine, any
+ * process on another machine), anything without owner labels (nobody can tell whose it is), and running containers
+ * of {@code wait: false} tasks, which were left running on purpose.
  */
 final class Leftovers {
 
     /** The label every container and volume of a run carries. */
     static final String LABEL = "flowbench.dev/execution";
+
+    /** The label of containers a {@code wait: false} task left running on purpose. */
+    static final String DETACHED_LABEL = "flowbench.dev/detached";
 
     private Leftovers() {}
 
@@ -23,9 +31,11 @@ final class Leftovers {
         List<Container> containers = client.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(List.of(LABEL))
-                .withStatusFilter(List.of("created", "exited", "dead"))
                 .exec();
         for (Container container : containers) {
+            if (!isLeftover(container.getLabels(), "running".equals(container.getState()))) {
+                continue;
+            }
             try {
                 client.removeContainerCmd(container.getId())
                         .withForce(true)
@@ -33,7 +43,7 @@ final class Leftovers {
                         .exec();
                 removed++;
             } catch (RuntimeException ignored) {
-                // Gone already, or being removed by its own run.
+                // Gone already, or being removed by something else.
             }
         }
         List<InspectVolumeResponse> volumes = client.listVolumesCmd()
@@ -42,6 +52,9 @@ final class Leftovers {
                 .exec()
                 .getVolumes();
         for (InspectVolumeResponse volume : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+            if (!isLeftover(volume.getLabels(), false)) {
+                continue;
+            }
             try {
                 client.removeVolumeCmd(volume.getName()).exec();
                 removed++;
@@ -50,5 +63,13 @@ final class Leftovers {
             }
         }
         return removed;
+    }
+
+    /** Whether something labelled {@code labels} (running or not) was left by a process known to be gone. */
+    static boolean isLeftover(Map<String, String> labels, boolean running) {
+        if (running && labels != null && "true".equals(labels.get(DETACHED_LABEL))) {
+            return false;
+        }
+        return Owner.fromLabels(labels).map(Owner::isGone).orElse(false);
     }
 }

@@ -1,6 +1,5 @@
 package dev.flowbench.runner.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import java.nio.file.Path;
@@ -8,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the task's working and output directories reach the container and come back: through a labelled volume
- * ({@link VolumeFiles}) or bind mounts ({@link #mounted}).
+ * How the task's working and output directories reach the container and come back: through labelled volumes that
+ * live and die with the container ({@link VolumeFiles}) or bind mounts ({@link #mounted}).
  *
  * <p>Inside the container the commands always see {@link #WORKING_DIR} and {@link #OUTPUT_DIR}, whatever the
  * strategy, so that a flow renders the same {@code {{ workingDir }}} for both.
@@ -32,13 +31,10 @@ interface TaskFiles {
     Map<String, Object> describe();
 
     /** Called once the container exists and before it starts: make the task's files visible in it. */
-    default void beforeStart(DockerClient client, String containerId) throws Exception {}
+    default void beforeStart(DockerEngine engine, String containerId) throws Exception {}
 
     /** Called once the container has exited: bring back files matching the globs and the output directory. */
-    default void afterExit(DockerClient client, String containerId) throws Exception {}
-
-    /** Removes whatever the strategy created on the engine; never throws. */
-    default void remove(DockerClient client) {}
+    default void afterExit(DockerEngine engine, String containerId) throws Exception {}
 
     /** Bind-mounts the two directories of this machine; the engine must see this machine's file system. */
     static TaskFiles mounted(Path workingDirectory, Path outputDirectory) {

@@ -3,17 +3,25 @@ package dev.flowbench.runner.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Driver;
+import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.VolumeOptions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +38,7 @@ class ContainerRunTest {
 
     private final String execution = "test-" + UUID.randomUUID();
     private final Recorder output = new Recorder();
+    private final Map<String, String> labels = new HashMap<>(Map.of(TestEngine.LABEL, execution));
 
     @AfterEach
     void removeWhatATestLeft() {
@@ -38,6 +47,7 @@ class ContainerRunTest {
                     .forEach(c -> TestEngine.client()
                             .removeContainerCmd(c.getId())
                             .withForce(true)
+                            .withRemoveVolumes(true)
                             .exec());
             TestEngine.volumesOf(execution)
                     .forEach(v ->
@@ -97,14 +107,25 @@ class ContainerRunTest {
     }
 
     @Test
-    void leftoversOfEarlierRunsAreFoundByTheirLabelsAndRemoved() throws Exception {
+    void leftoversOfARunWhoseProcessEndedAreFoundByTheirLabelsAndRemoved() throws Exception {
+        Owner ended = LeftoversTest.endedOwner();
+        labels.putAll(ended.labels());
         ContainerRun.Outcome outcome = run(Map.of("delete", false), "true");
         assertThat(TestEngine.containersOf(execution)).hasSize(1);
         assertThat(TestEngine.volumesOf(execution)).hasSize(2);
-        assertThat(DockerRunner.removeLeftovers(null)).isGreaterThanOrEqualTo(3);
+        assertThat(DockerRunner.removeLeftovers(null)).isGreaterThanOrEqualTo(1);
         assertThat(TestEngine.containersOf(execution)).isEmpty();
         assertThat(TestEngine.volumesOf(execution)).isEmpty();
         assertThat(outcome.containerId()).isNotBlank();
+    }
+
+    @Test
+    void containersKeptWithDeleteFalseByALiveProcessAreNoLeftovers() throws Exception {
+        labels.putAll(Owner.current().labels());
+        run(Map.of("delete", false), "true");
+        DockerRunner.removeLeftovers(null);
+        assertThat(TestEngine.containersOf(execution)).hasSize(1);
+        assertThat(TestEngine.volumesOf(execution)).hasSize(2);
     }
 
     @Test
@@ -155,6 +176,30 @@ class ContainerRunTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(TestEngine.containersOf(execution)).isEmpty();
         assertThat(TestEngine.volumesOf(execution)).isEmpty();
+    }
+
+    @Test
+    void awaitingTheRemovalsAlsoAwaitsARunThatIsStillStopping() throws Exception {
+        ContainerRun run = prepare(
+                Map.of("killGracePeriod", "PT1S"), "trap '' TERM", "echo ready", "while true; do sleep 0.1; done");
+        Thread runner = Thread.ofVirtual().start(() -> {
+            try {
+                run.call();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        output.awaitStdout("ready");
+        // As Ctrl+C does: the run is asked to stop, and the process waits for the clean-up before it exits.
+        run.cancel();
+        assertThat(Removals.await(Duration.ofSeconds(60))).isTrue();
+        assertThat(TestEngine.client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(TestEngine.LABEL, execution))
+                        .exec())
+                .isEmpty();
+        runner.join();
     }
 
     @Test
@@ -217,6 +262,32 @@ class ContainerRunTest {
     }
 
     @Test
+    void volumeStrategyCopiesNothingWhenThereIsNothingToCopy() throws Exception {
+        long since = Instant.now().getEpochSecond() - 1;
+        ContainerRun.Outcome outcome =
+                run(Map.of(), Files.createDirectories(temp.resolve("w")), temp.resolve("o"), List.of(), "echo quiet");
+        assertThat(outcome.exitCode()).isZero();
+        // Each copy through the archive API costs a helper process on the engine, and shows as an event.
+        assertThat(eventsOf(outcome.containerId(), since)).contains("start").doesNotContain("archive-path");
+    }
+
+    @Test
+    void volumeStrategyBringsBackWhatTheCommandsWroteToTheOutputDirectory() throws Exception {
+        long since = Instant.now().getEpochSecond() - 1;
+        Path out = Files.createDirectories(temp.resolve("o"));
+        ContainerRun.Outcome outcome = run(
+                Map.of(),
+                Files.createDirectories(temp.resolve("w")),
+                out,
+                List.of(),
+                "mkdir -p " + TaskFiles.OUTPUT_DIR + "/deep/er",
+                "echo nested > " + TaskFiles.OUTPUT_DIR + "/deep/er/file.txt");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(out.resolve("deep/er/file.txt")).hasContent("nested");
+        assertThat(eventsOf(outcome.containerId(), since)).containsOnlyOnce("archive-path");
+    }
+
+    @Test
     void mountStrategyBindsDirectoriesWhosePathsHaveSpaces() throws Exception {
         Path work = Files.createDirectories(temp.resolve("my work dir"));
         Path out = Files.createDirectories(temp.resolve("my out dir"));
@@ -251,6 +322,46 @@ class ContainerRunTest {
         assertThat(run(Map.of("pullPolicy", "IF_NOT_PRESENT"), "echo local").exitCode())
                 .isZero();
         assertThat(output.stdout()).isEqualTo("local\n");
+    }
+
+    @Test
+    void pullPolicyIfNotPresentPullsAMissingImage() {
+        TestEngine.engine();
+        // No registry is reachable from the test engine: the failed pull proves it was attempted.
+        assertThatThrownBy(() -> run(Map.of("pullPolicy", "IF_NOT_PRESENT"), "local/flowbench-missing:0", "true"))
+                .isInstanceOf(ContainerRun.Failure.class)
+                .hasMessageStartingWith("cannot pull image 'local/flowbench-missing:0': ")
+                .hasMessageNotContaining("\n");
+        assertThat(TestEngine.containersOf(execution)).isEmpty();
+    }
+
+    @Test
+    void aCreateRefusedForSomethingElseMissingIsNotTakenForAMissingImage() throws Exception {
+        TestEngine.engine();
+        TestEngineState.used = true;
+        DockerSettings settings = settings(Map.of());
+        // The engine answers "not found" for the volume plugin, as it would for a missing image.
+        Mount unknownDriver = new Mount()
+                .withType(MountType.VOLUME)
+                .withSource("flowbench-test-" + UUID.randomUUID())
+                .withTarget("/data")
+                .withVolumeOptions(
+                        new VolumeOptions().withDriverConfig(new Driver().withName("flowbench-no-such-driver")));
+        ContainerSpec spec = new ContainerSpec(
+                TestEngine.IMAGE,
+                List.of("true"),
+                Map.of(),
+                labels(),
+                TaskFiles.WORKING_DIR,
+                List.of(unknownDriver),
+                settings);
+        ContainerRun run =
+                new ContainerRun(TestEngine.engine(), spec, TaskFiles.mounted(temp, temp), null, null, output);
+        assertThatThrownBy(run::call)
+                .isInstanceOf(ContainerRun.Failure.class)
+                .hasMessageStartingWith("cannot create the container: ")
+                .hasMessageContaining("flowbench-no-such-driver");
+        assertThat(TestEngine.containersOf(execution)).isEmpty();
     }
 
     @Test
@@ -365,8 +476,7 @@ class ContainerRunTest {
     private TaskFiles files(DockerSettings settings, Path work, Path out, List<String> globs) {
         return settings.fileHandling() == DockerRunner.FileHandlingStrategy.MOUNT
                 ? TaskFiles.mounted(work, out)
-                : new VolumeFiles(
-                        "flowbench-test-" + UUID.randomUUID(), settings.user() != null, labels(), work, out, globs);
+                : new VolumeFiles(settings.user() != null, labels(), work, out, globs);
     }
 
     private ContainerSpec spec(DockerSettings settings, TaskFiles files, String... script) {
@@ -381,11 +491,29 @@ class ContainerRunTest {
     }
 
     private Map<String, String> labels() {
-        return Map.of(TestEngine.LABEL, execution);
+        return labels;
     }
 
     private static DockerSettings settings(Map<String, Object> runner) {
         return DockerSettings.of(JsonMapper.builder().build().convertValue(runner, DockerRunner.class));
+    }
+
+    /** The actions the engine reported for the container since {@code since} (epoch seconds), in order. */
+    private static List<String> eventsOf(String containerId, long since) throws InterruptedException {
+        List<String> actions = new CopyOnWriteArrayList<>();
+        TestEngine.client()
+                .eventsCmd()
+                .withSince(Long.toString(since))
+                .withUntil(Long.toString(Instant.now().getEpochSecond() + 1))
+                .withContainerFilter(containerId)
+                .exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        actions.add(event.getAction());
+                    }
+                })
+                .awaitCompletion(30, TimeUnit.SECONDS);
+        return actions;
     }
 
     /** Whether a test touched the engine, so that clean-up does not skip tests that need none. */

@@ -38,6 +38,7 @@ abstract class DockerContract extends TaskRunnerContract {
     @AfterAll
     static void noContainerOrVolumeOfTheSuiteRemains() {
         if (TestEngine.isAvailable()) {
+            TestEngine.awaitRemovals();
             assertThat(TestEngine.client()
                             .listContainersCmd()
                             .withShowAll(true)

@@ -65,20 +65,37 @@ final class TestEngine {
         return engine().client();
     }
 
-    /** Containers (running or not) labelled with execution {@code executionId}. */
+    /**
+     * Containers (running or not) labelled with execution {@code executionId}, once the removals the runner has in
+     * flight are done (a run's result completes before its container is deleted).
+     */
     static List<Container> containersOf(String executionId) {
+        awaitRemovals();
         return client().listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(java.util.Map.of(LABEL, executionId))
                 .exec();
     }
 
-    /** Volumes labelled with execution {@code executionId}. */
+    /** Volumes labelled with execution {@code executionId}, once the runner's removals in flight are done. */
     static List<InspectVolumeResponse> volumesOf(String executionId) {
+        awaitRemovals();
         List<InspectVolumeResponse> volumes = client().listVolumesCmd()
                 .withFilter("label", List.of(LABEL + "=" + executionId))
                 .exec()
                 .getVolumes();
         return volumes == null ? List.of() : volumes;
+    }
+
+    /** Waits for the runner's container removals in flight; fails when they do not end within 60 s. */
+    static void awaitRemovals() {
+        try {
+            if (!Removals.await(java.time.Duration.ofSeconds(60))) {
+                fail("container removals still running after 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while waiting for container removals");
+        }
     }
 }

@@ -20,18 +20,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The run history of one workspace, in {@code <data directory>/history.db} (SQLite in WAL mode, so a crash
  * loses at most the last unflushed events and several Flowbench processes may run flows at once).
  *
  * <p>Recording goes through {@link #recorder()}: events are queued and written by one background thread in
- * batches, so recording never slows a run down; {@link #flush()} waits until everything queued is written.
+ * batches, one transaction at most every {@value #BATCH_MILLIS} ms, so recording costs a run little; {@link
+ * #flush()} writes everything queued at once and waits for it.
  * All values arrive already masked by the engine. Thread-safe. Close it when done.
  */
 public final class History implements AutoCloseable {
+
+    /** How long the writer gathers events before writing them in one transaction (unless someone flushes). */
+    static final int BATCH_MILLIS = 20;
 
     private final Path dataDirectory;
     private final Connection connection;
@@ -41,6 +48,8 @@ public final class History implements AutoCloseable {
     private final Thread writer;
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final Object progress = new Object();
+    private final AtomicInteger flushing = new AtomicInteger();
     private volatile boolean closed;
 
     private History(Path dataDirectory, Connection connection) {
@@ -57,11 +66,11 @@ public final class History implements AutoCloseable {
     public static History open(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(10_000);
+            config.setGetGeneratedKeys(false); // else every INSERT runs a second query for keys nobody reads
             Connection connection = DriverManager.getConnection(
-                    "jdbc:sqlite:" + dataDirectory.resolve("history.db").toAbsolutePath());
-            try (var sql = connection.createStatement()) {
-                sql.execute("PRAGMA busy_timeout=10000");
-            }
+                    "jdbc:sqlite:" + dataDirectory.resolve("history.db").toAbsolutePath(), config.toProperties());
             Schema.create(connection);
             return new History(dataDirectory, connection);
         } catch (IOException | SQLException e) {
@@ -107,16 +116,24 @@ public final class History implements AutoCloseable {
         };
     }
 
-    /** Waits until every event queued so far is written. */
+    /** Writes every event queued so far without waiting for the batch period, and waits until it is written. */
     public void flush() {
         long target = submitted.get();
-        while (written.get() < target && writer.isAlive()) {
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        if (written.get() >= target) {
+            return;
+        }
+        flushing.incrementAndGet();
+        try {
+            LockSupport.unpark(writer);
+            synchronized (progress) {
+                while (written.get() < target && writer.isAlive()) {
+                    progress.wait(100);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            flushing.decrementAndGet();
         }
     }
 
@@ -188,6 +205,7 @@ public final class History implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (connection) {
+            rows.close();
             try {
                 connection.close();
             } catch (SQLException ignored) {
@@ -211,7 +229,11 @@ public final class History implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(batch, 2_000);
+            if (flushing.get() == 0 && !closed) {
+                // one transaction for the events of the next moment rather than one per event; flush() wakes us
+                LockSupport.parkNanos(this, BATCH_MILLIS * 1_000_000L);
+            }
+            queue.drainTo(batch, 10_000);
             synchronized (connection) {
                 try {
                     connection.setAutoCommit(false);
@@ -234,6 +256,9 @@ public final class History implements AutoCloseable {
                 }
             }
             written.addAndGet(batch.size());
+            synchronized (progress) {
+                progress.notifyAll();
+            }
             batch.clear();
         }
     }

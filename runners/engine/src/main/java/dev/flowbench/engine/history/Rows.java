@@ -10,105 +10,131 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The SQL of the history: one method per write or query; callers hold the connection's lock. */
-final class Rows {
+/**
+ * The SQL of the history: one method per write or query; callers hold the connection's lock. The writes,
+ * made for every event of every run, keep their prepared statements; {@link #close()} releases them.
+ */
+final class Rows implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Connection connection;
+    private final Map<String, PreparedStatement> writes = new HashMap<>();
 
     Rows(Connection connection) {
         this.connection = connection;
     }
 
-    void insertExecution(Execution e, long seq) throws SQLException {
-        try (PreparedStatement sql = connection.prepareStatement(
-                "INSERT OR REPLACE INTO executions(id, namespace, flow_id, environment, flow_hash, state, start_ms,"
-                        + " end_ms, inputs, outputs, error, host_env) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            History.bind(
-                            sql,
-                            e.id(),
-                            e.namespace(),
-                            e.flowId(),
-                            e.environment(),
-                            e.flowHash(),
-                            e.state().name(),
-                            e.startDate().toEpochMilli(),
-                            millis(e.endDate()),
-                            json(e.inputs()),
-                            json(e.outputs()),
-                            e.error(),
-                            json(hostEnvironment()))
-                    .executeUpdate();
+    /** The prepared statement of a write, compiled on first use and then reused. */
+    private PreparedStatement write(String sql) throws SQLException {
+        PreparedStatement statement = writes.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            writes.put(sql, statement);
         }
+        return statement;
+    }
+
+    @Override
+    public void close() {
+        for (PreparedStatement statement : writes.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the connection closes next and releases it anyway
+            }
+        }
+        writes.clear();
+    }
+
+    void insertExecution(Execution e, long seq) throws SQLException {
+        History.bind(
+                        write(
+                                "INSERT OR REPLACE INTO executions(id, namespace, flow_id, environment, flow_hash, state,"
+                                        + " start_ms, end_ms, inputs, outputs, error, host_env) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                        e.id(),
+                        e.namespace(),
+                        e.flowId(),
+                        e.environment(),
+                        e.flowHash(),
+                        e.state().name(),
+                        e.startDate().toEpochMilli(),
+                        millis(e.endDate()),
+                        json(e.inputs()),
+                        json(e.outputs()),
+                        e.error(),
+                        json(hostEnvironment()))
+                .executeUpdate();
         insertState(e.id(), null, e.state(), e.startDate());
     }
 
     void finishExecution(Execution e) throws SQLException {
-        try (PreparedStatement sql = connection.prepareStatement(
-                "UPDATE executions SET state = ?, end_ms = ?, outputs = ?, error = ? WHERE id = ?")) {
-            History.bind(sql, e.state().name(), millis(e.endDate()), json(e.outputs()), e.error(), e.id())
-                    .executeUpdate();
-        }
+        History.bind(
+                        write("UPDATE executions SET state = ?, end_ms = ?, outputs = ?, error = ? WHERE id = ?"),
+                        e.state().name(),
+                        millis(e.endDate()),
+                        json(e.outputs()),
+                        e.error(),
+                        e.id())
+                .executeUpdate();
         insertState(e.id(), null, e.state(), e.endDate() == null ? Instant.now() : e.endDate());
     }
 
     void upsertTaskRun(TaskRun run, long seq) throws SQLException {
-        try (PreparedStatement sql = connection.prepareStatement("""
+        History.bind(
+                        write("""
                 INSERT INTO task_runs(id, execution_id, seq, task_id, type, parent_id, value, attempts, state,
                   start_ms, end_ms, outputs, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
                 ON CONFLICT(id) DO UPDATE SET attempts = excluded.attempts, state = excluded.state,
                   start_ms = excluded.start_ms, end_ms = excluded.end_ms, outputs = excluded.outputs,
-                  error = excluded.error""")) {
-            History.bind(
-                            sql,
-                            run.id(),
-                            run.executionId(),
-                            seq,
-                            run.taskId(),
-                            run.type(),
-                            run.parentId(),
-                            run.value(),
-                            run.attempts(),
-                            run.state().name(),
-                            millis(run.startDate()),
-                            millis(run.endDate()),
-                            json(run.outputs()),
-                            run.error())
-                    .executeUpdate();
-        }
+                  error = excluded.error"""),
+                        run.id(),
+                        run.executionId(),
+                        seq,
+                        run.taskId(),
+                        run.type(),
+                        run.parentId(),
+                        run.value(),
+                        run.attempts(),
+                        run.state().name(),
+                        millis(run.startDate()),
+                        millis(run.endDate()),
+                        json(run.outputs()),
+                        run.error())
+                .executeUpdate();
         Instant at = run.state().isTerminal() ? run.endDate() : run.startDate();
         insertState(run.executionId(), run.id(), run.state(), at == null ? Instant.now() : at);
     }
 
     void insertLog(LogEntry entry, long seq) throws SQLException {
-        try (PreparedStatement sql = connection.prepareStatement(
-                "INSERT INTO logs(execution_id, seq, task_run_id, task_id, level, at_ms, message) VALUES (?,?,?,?,?,?,?)")) {
-            History.bind(
-                            sql,
-                            entry.executionId(),
-                            seq,
-                            entry.taskRunId(),
-                            entry.taskId(),
-                            entry.level().name(),
-                            entry.timestamp().toEpochMilli(),
-                            entry.message())
-                    .executeUpdate();
-        }
+        History.bind(
+                        write("INSERT INTO logs(execution_id, seq, task_run_id, task_id, level, at_ms, message)"
+                                + " VALUES (?,?,?,?,?,?,?)"),
+                        entry.executionId(),
+                        seq,
+                        entry.taskRunId(),
+                        entry.taskId(),
+                        entry.level().name(),
+                        entry.timestamp().toEpochMilli(),
+                        entry.message())
+                .executeUpdate();
     }
 
     private void insertState(String executionId, String taskRunId, State state, Instant at) throws SQLException {
-        try (PreparedStatement sql = connection.prepareStatement(
-                "INSERT INTO states(execution_id, task_run_id, state, at_ms) VALUES (?,?,?,?)")) {
-            History.bind(sql, executionId, taskRunId, state.name(), at.toEpochMilli())
-                    .executeUpdate();
-        }
+        History.bind(
+                        write("INSERT INTO states(execution_id, task_run_id, state, at_ms) VALUES (?,?,?,?)"),
+                        executionId,
+                        taskRunId,
+                        state.name(),
+                        at.toEpochMilli())
+                .executeUpdate();
     }
 
     List<Execution> executions(String flowId, int limit) {
@@ -296,7 +322,8 @@ final class Rows {
     }
 
     private static String json(Object value) {
-        return JSON.writeValueAsString(value);
+        String text = JsonText.write(value);
+        return text != null ? text : JSON.writeValueAsString(value);
     }
 
     @SuppressWarnings("unchecked")

@@ -47,13 +47,11 @@ final class JdkSpawned implements Spawned {
         return ownGroup;
     }
 
-    @Override
-    public InputStream stdout() {
+    InputStream stdout() {
         return process.getInputStream();
     }
 
-    @Override
-    public InputStream stderr() {
+    InputStream stderr() {
         return process.getErrorStream();
     }
 
@@ -80,10 +78,5 @@ final class JdkSpawned implements Spawned {
     @Override
     public List<ProcessHandle> descendants() {
         return process.descendants().toList();
-    }
-
-    @Override
-    public boolean closablePipes() {
-        return true;
     }
 }

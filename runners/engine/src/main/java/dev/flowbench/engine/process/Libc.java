@@ -27,6 +27,8 @@ final class Libc {
     static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     static final short POSIX_SPAWN_SETSID = 0x80;
     static final int EINTR = 4;
+    static final int WNOHANG = 1;
+    static final short POLLIN = 0x1;
     /** Generous sizes for opaque glibc structures (posix_spawnattr_t is 336 bytes, file actions 80, sigset 128). */
     static final long OPAQUE = 1024;
 
@@ -50,10 +52,17 @@ final class Libc {
     static final MethodHandle CLOSE;
     static final MethodHandle READ;
     static final MethodHandle WAITPID;
+    static final MethodHandle POLL;
+    /**
+     * {@code posix_spawn_file_actions_addclosefrom_np} (glibc 2.34), or null: closes the descriptors the JVM
+     * opened without close-on-exec (class path JARs…) in the child, as the JDK's own process start does.
+     */
+    static final MethodHandle ACTIONS_ADDCLOSEFROM;
+
     static final boolean AVAILABLE;
 
     static {
-        MethodHandle[] h = new MethodHandle[17];
+        MethodHandle[] h = new MethodHandle[18];
         boolean ok = false;
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 && !"jdk".equals(System.getProperty("flowbench.process.spawn"))) {
@@ -81,6 +90,8 @@ final class Libc {
         CLOSE = h[14];
         READ = h[15];
         WAITPID = h[16];
+        POLL = h[17];
+        ACTIONS_ADDCLOSEFROM = ok ? optional("posix_spawn_file_actions_addclosefrom_np") : null;
         AVAILABLE = ok;
     }
 
@@ -124,8 +135,19 @@ final class Libc {
             linker.downcallHandle(
                     find(libc, "read"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno),
             linker.downcallHandle(
-                    find(libc, "waitpid"), FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno)
+                    find(libc, "waitpid"), FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno),
+            linker.downcallHandle(
+                    find(libc, "poll"), FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), errno)
         };
+    }
+
+    @SuppressWarnings("restricted")
+    private static MethodHandle optional(String name) {
+        Linker linker = Linker.nativeLinker();
+        return linker.defaultLookup()
+                .find(name)
+                .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)))
+                .orElse(null);
     }
 
     @SuppressWarnings("restricted")

@@ -1,14 +1,16 @@
 package dev.flowbench.engine.process;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,47 +19,86 @@ import java.util.Map;
  * session and process group from its first instruction, with one program execution instead of the three of
  * the JDK path (spawn helper, setsid, interpreter) — the per-task cost that matters for many short tasks.
  * Arguments and environment are passed as UTF-8 whatever the locale. Signals the JVM blocks or handles are
- * reset to their defaults in the child; stdin is {@code /dev/null}.
+ * reset to their defaults in the child; stdin is {@code /dev/null}. Its output is read with a {@link
+ * PipePoller} on the thread that waits for it.
  */
 final class NativeSpawned implements Spawned {
     private static final int[] DEFAULT_SIGNALS = {1, 2, 3, 13, 15}; // HUP, INT, QUIT, PIPE, TERM
 
+    /** This process's environment, encoded once: it cannot change while the JVM runs. */
+    private static final Map<String, byte[]> INHERITED = inherited();
+
     private final int pid;
-    private final FdInputStream stdout;
-    private final FdInputStream stderr;
+    private final int stdoutFd;
+    private final int stderrFd;
     private volatile boolean exited;
     private volatile int exitCode;
 
     private NativeSpawned(int pid, int stdoutFd, int stderrFd) {
         this.pid = pid;
-        this.stdout = new FdInputStream(stdoutFd);
-        this.stderr = new FdInputStream(stderrFd);
+        this.stdoutFd = stdoutFd;
+        this.stderrFd = stderrFd;
     }
 
     static boolean available() {
         return Libc.AVAILABLE;
     }
 
-    /** Starts {@code argv} (its first element an absolute path) with exactly {@code env}, in {@code directory}. */
+    private static Map<String, byte[]> inherited() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        System.getenv()
+                .forEach((name, value) -> entries.put(name, (name + "=" + value).getBytes(StandardCharsets.UTF_8)));
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
+    /**
+     * Starts {@code argv} (its first element an absolute path) in {@code directory}, with this process's
+     * environment plus {@code env} (whose values win).
+     */
     static NativeSpawned start(List<String> argv, Map<String, String> env, Path directory) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = arena.allocate(Libc.OPAQUE);
             MemorySegment actions = arena.allocate(Libc.OPAQUE);
-            check((int) Libc.ATTR_INIT.invokeExact(attr), "posix_spawnattr_init");
+            check((int) Libc.ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
             try {
-                check((int) Libc.ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
-                try {
-                    return spawn(arena, attr, actions, argv, env, directory);
-                } finally {
-                    int ignored = (int) Libc.ACTIONS_DESTROY.invokeExact(actions);
-                }
+                return spawn(arena, Attributes.SHARED, actions, argv, env, directory);
             } finally {
-                int ignored = (int) Libc.ATTR_DESTROY.invokeExact(attr);
+                int ignored = (int) Libc.ACTIONS_DESTROY.invokeExact(actions);
             }
         } catch (IOException e) {
             throw e;
         } catch (Throwable e) {
             throw Libc.rethrow(e);
+        }
+    }
+
+    /**
+     * The spawn attributes every start uses (own session, empty signal mask, default dispositions), built
+     * once: {@code posix_spawn} only reads them, so one copy serves every thread.
+     */
+    private static final class Attributes {
+        static final MemorySegment SHARED = create();
+
+        private static MemorySegment create() {
+            Arena arena = Arena.global();
+            MemorySegment attr = arena.allocate(Libc.OPAQUE);
+            MemorySegment mask = arena.allocate(Libc.OPAQUE);
+            MemorySegment defaults = arena.allocate(Libc.OPAQUE);
+            try {
+                check((int) Libc.ATTR_INIT.invokeExact(attr), "posix_spawnattr_init");
+                check((int) Libc.SIGEMPTYSET.invokeExact(mask), "sigemptyset");
+                check((int) Libc.SIGEMPTYSET.invokeExact(defaults), "sigemptyset");
+                for (int signal : DEFAULT_SIGNALS) {
+                    check((int) Libc.SIGADDSET.invokeExact(defaults, signal), "sigaddset");
+                }
+                check((int) Libc.ATTR_SETSIGMASK.invokeExact(attr, mask), "posix_spawnattr_setsigmask");
+                check((int) Libc.ATTR_SETSIGDEFAULT.invokeExact(attr, defaults), "posix_spawnattr_setsigdefault");
+                short flags =
+                        (short) (Libc.POSIX_SPAWN_SETSID | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
+                check((int) Libc.ATTR_SETFLAGS.invokeExact(attr, flags), "posix_spawnattr_setflags");
+            } catch (Throwable e) {
+                throw Libc.rethrow(e);
+            }
+            return attr;
         }
     }
 
@@ -69,18 +110,6 @@ final class NativeSpawned implements Spawned {
             Map<String, String> env,
             Path directory)
             throws Throwable {
-        MemorySegment mask = arena.allocate(Libc.OPAQUE);
-        MemorySegment defaults = arena.allocate(Libc.OPAQUE);
-        check((int) Libc.SIGEMPTYSET.invokeExact(mask), "sigemptyset");
-        check((int) Libc.SIGEMPTYSET.invokeExact(defaults), "sigemptyset");
-        for (int signal : DEFAULT_SIGNALS) {
-            check((int) Libc.SIGADDSET.invokeExact(defaults, signal), "sigaddset");
-        }
-        check((int) Libc.ATTR_SETSIGMASK.invokeExact(attr, mask), "posix_spawnattr_setsigmask");
-        check((int) Libc.ATTR_SETSIGDEFAULT.invokeExact(attr, defaults), "posix_spawnattr_setsigdefault");
-        short flags = (short) (Libc.POSIX_SPAWN_SETSID | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
-        check((int) Libc.ATTR_SETFLAGS.invokeExact(attr, flags), "posix_spawnattr_setflags");
-
         int[] out = pipe(arena);
         int[] err;
         try {
@@ -101,16 +130,22 @@ final class NativeSpawned implements Spawned {
             check(
                     (int) Libc.ACTIONS_ADDCHDIR.invokeExact(actions, cString(arena, directory.toString())),
                     "posix_spawn_file_actions_addchdir_np");
-            String[] environment = env.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new);
+            if (Libc.ACTIONS_ADDCLOSEFROM != null) {
+                check(
+                        (int) Libc.ACTIONS_ADDCLOSEFROM.invokeExact(actions, 3),
+                        "posix_spawn_file_actions_addclosefrom_np");
+            }
+            List<byte[]> arguments = new ArrayList<>(argv.size());
+            for (String argument : argv) {
+                arguments.add(argument.getBytes(StandardCharsets.UTF_8));
+            }
             rc = (int) Libc.POSIX_SPAWN.invokeExact(
                     pid,
                     cString(arena, argv.getFirst()),
                     actions,
                     attr,
-                    cStrings(arena, argv.toArray(String[]::new)),
-                    cStrings(arena, environment));
+                    cStrings(arena, arguments),
+                    cStrings(arena, environment(env)));
         } finally {
             close(out[1]);
             close(err[1]);
@@ -139,12 +174,34 @@ final class NativeSpawned implements Spawned {
         return arena.allocateFrom(text, StandardCharsets.UTF_8);
     }
 
-    private static MemorySegment cStrings(Arena arena, String[] texts) {
-        MemorySegment array = arena.allocate(ADDRESS, texts.length + 1L);
-        for (int i = 0; i < texts.length; i++) {
-            array.setAtIndex(ADDRESS, i, cString(arena, texts[i]));
+    /** {@code NAME=value} entries: the inherited ones {@code env} does not override, then {@code env}'s. */
+    private static List<byte[]> environment(Map<String, String> env) {
+        List<byte[]> entries = new ArrayList<>(INHERITED.size() + env.size());
+        for (Map.Entry<String, byte[]> inherited : INHERITED.entrySet()) {
+            if (!env.containsKey(inherited.getKey())) {
+                entries.add(inherited.getValue());
+            }
         }
-        array.setAtIndex(ADDRESS, texts.length, MemorySegment.NULL);
+        env.forEach((name, value) -> entries.add((name + "=" + value).getBytes(StandardCharsets.UTF_8)));
+        return entries;
+    }
+
+    /** A NULL-terminated array of C strings, all in one block of memory. */
+    private static MemorySegment cStrings(Arena arena, List<byte[]> texts) {
+        long size = 0;
+        for (byte[] text : texts) {
+            size += text.length + 1;
+        }
+        MemorySegment block = arena.allocate(Math.max(size, 1)); // zeroed, so each string ends with NUL
+        MemorySegment array = arena.allocate(ADDRESS, texts.size() + 1L);
+        long at = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            byte[] text = texts.get(i);
+            MemorySegment.copy(text, 0, block, JAVA_BYTE, at, text.length);
+            array.setAtIndex(ADDRESS, i, block.asSlice(at));
+            at += text.length + 1;
+        }
+        array.setAtIndex(ADDRESS, texts.size(), MemorySegment.NULL);
         return array;
     }
 
@@ -174,31 +231,42 @@ final class NativeSpawned implements Spawned {
         return true;
     }
 
-    @Override
-    public InputStream stdout() {
-        return stdout;
-    }
-
-    @Override
-    public InputStream stderr() {
-        return stderr;
+    /**
+     * A poller for the process's stdout and stderr, owning both pipes; call once, on the thread that will
+     * read them and wait for the process.
+     */
+    PipePoller pipes() {
+        return new PipePoller(stdoutFd, stderrFd);
     }
 
     @Override
     public int waitFor() {
+        reap(0);
+        return exitCode;
+    }
+
+    /** Whether the process has exited, reaping it if so; never blocks. Call only from the waiting thread. */
+    boolean exited() {
+        return reap(Libc.WNOHANG);
+    }
+
+    private boolean reap(int options) {
         if (exited) {
-            return exitCode;
+            return true;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(JAVA_INT);
             MemorySegment capture = arena.allocate(Libc.CAPTURE);
             while (true) {
-                int rc = (int) Libc.WAITPID.invokeExact(capture, pid, status, 0);
+                int rc = (int) Libc.WAITPID.invokeExact(capture, pid, status, options);
                 if (rc == pid) {
                     int raw = status.get(JAVA_INT, 0);
                     int signal = raw & 0x7f;
                     exitCode = signal == 0 ? (raw >> 8) & 0xff : 128 + signal;
                     break;
+                }
+                if (rc == 0) {
+                    return false; // WNOHANG: still running
                 }
                 if (rc == -1 && (int) Libc.ERRNO.get(capture, 0L) == Libc.EINTR) {
                     continue;
@@ -210,7 +278,7 @@ final class NativeSpawned implements Spawned {
             throw Libc.rethrow(e);
         }
         exited = true;
-        return exitCode;
+        return true;
     }
 
     @Override
@@ -235,10 +303,5 @@ final class NativeSpawned implements Spawned {
     @Override
     public List<ProcessHandle> descendants() {
         return ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of());
-    }
-
-    @Override
-    public boolean closablePipes() {
-        return false;
     }
 }

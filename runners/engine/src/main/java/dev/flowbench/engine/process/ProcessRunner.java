@@ -5,15 +5,18 @@ import dev.flowbench.runner.RunHandle;
 import dev.flowbench.runner.RunListener;
 import dev.flowbench.runner.RunPlan;
 import dev.flowbench.runner.RunRequest;
+import dev.flowbench.runner.RunResult;
 import dev.flowbench.runner.RunnerException;
 import dev.flowbench.runner.TaskRunner;
 import dev.flowbench.schema.plugin.Example;
 import dev.flowbench.schema.plugin.Plugin;
 import dev.flowbench.schema.plugin.PluginProperty;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The default task runner: runs a task's commands as a process on this machine, in the task's working
@@ -75,15 +78,39 @@ public record ProcessRunner(
 
     @Override
     public RunHandle run(RunRequest request, RunListener listener) {
+        Path program = prepare(request, listener);
+        return ProcessRun.start(request, RunListener.guarded(listener), killGracePeriod, false, program);
+    }
+
+    /**
+     * Waits for the run on the calling thread, which also reads the output: no other thread takes part in a
+     * short task. Virtual threads (Parallel branches) hand the work to a pooled thread as {@link #run} does,
+     * since a blocking native call would hold their carrier thread.
+     */
+    @Override
+    public RunResult runAndWait(RunRequest request, RunListener listener, Consumer<RunHandle> started)
+            throws InterruptedException {
+        if (Thread.currentThread().isVirtual()) {
+            return TaskRunner.super.runAndWait(request, listener, started);
+        }
+        Path program = prepare(request, listener);
+        ProcessRun run = ProcessRun.startForCaller(request, RunListener.guarded(listener), killGracePeriod, program);
+        started.accept(run);
+        return run.superviseHere();
+    }
+
+    /** The interpreter's path, after writing the input files; throws when there is no such interpreter. */
+    private static Path prepare(RunRequest request, RunListener listener) {
         String interpreter = request.command().interpreter().getFirst();
-        if (!Executables.exists(interpreter, request.env(), request.workingDirectory())) {
+        Path program = Executables.resolve(interpreter, request.env(), request.workingDirectory());
+        if (program == null) {
             RunnerException error = new RunnerException(
                     "interpreter '" + interpreter + "' was not found on this machine (not a file and not on the PATH)");
             RunListener.guarded(listener).failed(error);
             throw error;
         }
         OutputFiles.writeInputs(request.workingDirectory(), request.inputFiles());
-        return ProcessRun.start(request, RunListener.guarded(listener), killGracePeriod);
+        return program;
     }
 
     @Override

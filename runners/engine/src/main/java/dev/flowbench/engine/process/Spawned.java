@@ -1,6 +1,5 @@
 package dev.flowbench.engine.process;
 
-import java.io.InputStream;
 import java.util.List;
 
 /** A started process tree as the Process runner needs it, whichever way it was started. */
@@ -11,10 +10,6 @@ interface Spawned {
 
     /** Whether the process leads its own process group, so signals can reach the whole tree. */
     boolean ownGroup();
-
-    InputStream stdout();
-
-    InputStream stderr();
 
     /** Blocks until the process has exited; its exit code (128 + signal when killed by a signal). */
     int waitFor() throws InterruptedException;
@@ -30,7 +25,4 @@ interface Spawned {
 
     /** A snapshot of its live descendants. */
     List<ProcessHandle> descendants();
-
-    /** Whether reading its pipes may be abandoned by closing them (false when closing could reuse a descriptor). */
-    boolean closablePipes();
 }

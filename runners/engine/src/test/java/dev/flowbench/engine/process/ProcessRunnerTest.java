@@ -70,6 +70,111 @@ class ProcessRunnerTest extends TaskRunnerContract {
     }
 
     @Test
+    void backgroundChildHoldingTheOutputIsStoppedWhenTheTaskEnds() throws Exception {
+        RunRequest request = request("sleep 300 &", "echo done");
+        var listener = new RecordingListener();
+        long start = System.nanoTime();
+        RunResult result = runner().run(request, listener).await(WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(listener.stdout()).containsExactly("done");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("the run ends with its main process, not with the child")
+                .isLessThan(Duration.ofSeconds(60));
+        assertNoLeftovers(request, result);
+    }
+
+    @Test
+    void processOutsideTheGroupHoldingTheOutputDoesNotHangTheRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Executables.setsid() != null, "needs the setsid program");
+        RunRequest request = request("setsid sleep 120 &", "echo done");
+        var listener = new RecordingListener();
+        try {
+            RunResult result = new ProcessRunner(Duration.ofMillis(200))
+                    .run(request, listener)
+                    .await(WAIT);
+            assertThat(result.exitCode()).isZero();
+            assertThat(listener.stdout()).containsExactly("done");
+        } finally {
+            String marker = "FLOWBENCH_CONTRACT_RUN=" + request.env().get("FLOWBENCH_CONTRACT_RUN");
+            processesWithEnv(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
+    void runAndWaitReadsTheRunOnTheCallingThreadAndHandsOverItsHandle() throws Exception {
+        var listener = new RecordingListener();
+        var handle = new java.util.concurrent.atomic.AtomicReference<RunHandle>();
+        RunResult result = runner().runAndWait(
+                        request("echo hi", "echo oops >&2", "echo '::{\"outputs\":{\"n\":1}}::'", "exit 3"),
+                        listener,
+                        handle::set);
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.outputs()).containsEntry("n", 1);
+        assertThat(listener.stdout()).containsExactly("hi");
+        assertThat(listener.stderr()).containsExactly("oops");
+        assertThat(handle.get()).isNotNull();
+        assertThat(handle.get().result().toCompletableFuture().getNow(null)).isEqualTo(result);
+    }
+
+    @Test
+    void cancellingTheHandedOverHandleStopsARunBeingWaitedFor() throws Exception {
+        RunRequest request = request("echo ready", "sleep 300");
+        var listener = new RecordingListener();
+        var handle = new java.util.concurrent.CompletableFuture<RunHandle>();
+        var waited = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return runner().runAndWait(request, listener, handle::complete);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                java.util.concurrent.Executors.newSingleThreadExecutor());
+        assertThat(listener.awaitLine("ready"::equals, WAIT)).isTrue();
+        handle.get().cancel();
+        RunResult result = waited.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.killed()).isTrue();
+        assertNoLeftovers(request, result);
+    }
+
+    @Test
+    void interruptingTheWaitingThreadCancelsTheRun() throws Exception {
+        RunRequest request = request("echo ready", "sleep 300");
+        var listener = new RecordingListener();
+        var thrown = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread waiter = Thread.ofPlatform().start(() -> {
+            try {
+                runner().runAndWait(request, listener, h -> {});
+                thrown.complete(null);
+            } catch (Throwable e) {
+                thrown.complete(e);
+            }
+        });
+        assertThat(listener.awaitLine("ready"::equals, WAIT)).isTrue();
+        waiter.interrupt();
+        assertThat(thrown.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(InterruptedException.class);
+        assertNoLeftovers(request, null);
+    }
+
+    @Test
+    void runAndWaitOnAVirtualThreadWorksToo() throws Exception {
+        var listener = new RecordingListener();
+        var result = new java.util.concurrent.CompletableFuture<RunResult>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(runner().runAndWait(request("echo virtual"), listener, h -> {}));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        assertThat(result.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                        .exitCode())
+                .isZero();
+        assertThat(listener.stdout()).containsExactly("virtual");
+    }
+
+    @Test
     void detailsNameTheProcessId() throws Exception {
         var listener = new RecordingListener();
         RunResult result = runner().run(request("echo $$"), listener).await(WAIT);
@@ -113,6 +218,16 @@ class ProcessRunnerTest extends TaskRunnerContract {
         assertThat(result.exitCode()).isZero();
         assertThat(listener.stdout().get(0).strip()).isEqualTo(listener.stdout().get(1));
         assertThat(runner().plan(request("true")).render()).contains("posix_spawn");
+    }
+
+    @Test
+    void commandsInheritOnlyStdinStdoutAndStderrFromFlowbench() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                NativeSpawned.available() && Libc.ACTIONS_ADDCLOSEFROM != null, "native start with closefrom only");
+        var listener = new RecordingListener();
+        RunResult result = runner().run(request("ls /proc/$$/fd"), listener).await(WAIT);
+        assertThat(result.exitCode()).isZero();
+        assertThat(listener.stdout()).containsExactly("0", "1", "2");
     }
 
     @Test
