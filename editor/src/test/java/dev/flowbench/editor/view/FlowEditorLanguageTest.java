@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.geometry.Bounds;
@@ -149,13 +150,25 @@ class FlowEditorLanguageTest {
                 .toList());
     }
 
+    /**
+     * The screen centre of the character at {@code offset}, once layout has settled: the same point on two
+     * consecutive pulses, and a hit test there lands on that character.
+     */
     Point2D screenPointOf(int offset) {
-        return Fx.call(() -> {
-            Bounds b = editor.codeArea()
-                    .getCharacterBoundsOnScreen(offset, offset + 1)
-                    .orElseThrow();
-            return new Point2D(b.getCenterX(), b.getCenterY());
+        var last = new AtomicReference<Point2D>();
+        Fx.waitUntil(() -> {
+            var area = editor.codeArea();
+            Optional<Bounds> bounds = area.getCharacterBoundsOnScreen(offset, offset + 1);
+            if (bounds.isEmpty()) {
+                return false;
+            }
+            Point2D point = new Point2D(bounds.get().getCenterX(), bounds.get().getCenterY());
+            Point2D local = area.screenToLocal(point);
+            boolean hits =
+                    area.hit(local.getX(), local.getY()).getCharacterIndex().orElse(-1) == offset;
+            return hits && point.equals(last.getAndSet(point));
         });
+        return last.get();
     }
 
     @Test
@@ -274,7 +287,7 @@ class FlowEditorLanguageTest {
     void restingTheMouseOnAnUnderlineShowsItsMessage(FxRobot robot) {
         load("pullPolicy: SOMETIMES\n");
         Fx.waitUntil(() -> editor.codeArea().getStyleOfChar(14).contains("diagnostic-error"));
-        // Enter the text from elsewhere, so the rest starts with a real move whatever earlier tests left behind.
+        // Enter the text from below, so the rest starts with a real move whatever earlier tests left behind.
         Point2D target = screenPointOf(14);
         robot.moveTo(new Point2D(target.getX(), target.getY() + 200));
         robot.moveTo(target);
