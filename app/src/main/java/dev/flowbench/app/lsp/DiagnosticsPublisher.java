@@ -17,12 +17,6 @@ final class DiagnosticsPublisher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "flowbench-prepare");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-    });
     private final Map<String, TextDocumentState> latest = new ConcurrentHashMap<>();
     private final Map<String, Boolean> queued = new ConcurrentHashMap<>();
     private final Consumer<TextDocumentState> validateAndPublish;
@@ -50,18 +44,6 @@ final class DiagnosticsPublisher implements AutoCloseable {
         return latest.get(state.uri()) == state;
     }
 
-    /**
-     * Runs {@code work} for {@code state} on a thread of its own, unless a newer version of the document has
-     * arrived by then: preparation for requests must never hold up the validation of the next change.
-     */
-    void prepare(TextDocumentState state, Runnable work) {
-        preparer.execute(() -> {
-            if (isLatest(state) && !queued.containsKey(state.uri())) {
-                work.run();
-            }
-        });
-    }
-
     private void run(String uri) {
         queued.remove(uri);
         TextDocumentState state = latest.get(uri);
@@ -73,6 +55,5 @@ final class DiagnosticsPublisher implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
-        preparer.shutdownNow();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Measures parse time and validation time, fresh and after an edit (one description line rewritten), on
+ * Measures parse time and validation time, fresh and after an edit (the description of a task halfway down rewritten), on
  * generated flows.
  * A benchmark, not a test: run it with {@code app/validation-benchmark.sh}.
  */
@@ -85,9 +85,12 @@ public final class ValidationBenchmark {
         return String.format(java.util.Locale.ROOT, "%.1f / %.1f", p(samples, 50), p(samples, 99));
     }
 
-    /** The flow with its description's first line changed, as the LSP benchmark's edit does. */
+    /** The flow with the description of a task halfway down rewritten, as the LSP benchmark's edit does. */
     static String edit(String text, int round) {
-        return text.replaceFirst("(?m)^(  Nightly pipeline)", "  Edit " + round + " of the nightly pipeline");
+        int at = text.indexOf("\n    description: ", text.length() / 2) + 1;
+        int end = text.indexOf('\n', at);
+        return text.substring(0, at) + "    description: Edited by the benchmark (rev " + round + ")"
+                + text.substring(end);
     }
 
     /** Nearest-rank percentile. */

@@ -24,7 +24,7 @@ class WarmUpTest {
         var flows = FlowLanguage.forFlows(REGISTRY, ValidationContext::none);
 
         assertThat(WarmUp.run(flows, Duration.ZERO)).isZero();
-        assertThat(WarmUp.run(flows, Duration.ofMinutes(5))).isEqualTo(60);
+        assertThat(WarmUp.run(flows, Duration.ofMinutes(5))).isEqualTo(WarmUp.ROUNDS + WarmUp.LARGE_ROUNDS);
     }
 
     @Test
