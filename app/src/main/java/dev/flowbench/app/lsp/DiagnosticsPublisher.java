@@ -17,6 +17,11 @@ final class DiagnosticsPublisher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "flowbench-prepare");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, TextDocumentState> latest = new ConcurrentHashMap<>();
     private final Map<String, Boolean> queued = new ConcurrentHashMap<>();
     private final Consumer<TextDocumentState> validateAndPublish;
@@ -44,6 +49,19 @@ final class DiagnosticsPublisher implements AutoCloseable {
         return latest.get(state.uri()) == state;
     }
 
+    /**
+     * Runs {@code work} for {@code state} on a thread of its own, alongside its validation, unless a newer
+     * version of the document has arrived by then: what requests need is then ready about when the diagnostics
+     * are, without adding to their time.
+     */
+    void prepare(TextDocumentState state, Runnable work) {
+        preparer.execute(() -> {
+            if (isLatest(state)) {
+                work.run();
+            }
+        });
+    }
+
     private void run(String uri) {
         queued.remove(uri);
         TextDocumentState state = latest.get(uri);
@@ -55,5 +73,6 @@ final class DiagnosticsPublisher implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+        preparer.shutdownNow();
     }
 }

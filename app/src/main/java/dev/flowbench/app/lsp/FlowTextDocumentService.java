@@ -216,13 +216,12 @@ final class FlowTextDocumentService implements TextDocumentService, AutoCloseabl
         if (current == null || target == null) {
             return;
         }
+        // for the completion or hover that often follows an edit
+        publisher.prepare(state, () -> current.language(state.uri()).prepare(state.text()));
         var diagnostics = current.validate(state.uri(), state.text());
         if (!publisher.isLatest(state)) {
             return; // superseded while validating: the newer version is queued
         }
-        // Before publishing, for the completion or hover that often follows: a client that asks right after the
-        // diagnostics would otherwise compete with this preparation for the same work.
-        current.language(state.uri()).prepare(state.text());
         var params = new PublishDiagnosticsParams(
                 state.uri(), diagnostics.stream().map(Conversions::diagnostic).toList(), state.version());
         target.publishDiagnostics(params);

@@ -11,7 +11,9 @@ import java.util.function.BiFunction;
  * Everything computed about one text, each part on first use and then kept: its structure (cheap, one pass),
  * its flow facts, its parsed YAML (reusing what an earlier version's parse read of the untouched parts) and its
  * diagnostics (expensive; computed once per text and environment).
- * Thread-safe: concurrent first uses may compute a part twice, but every caller sees a complete value.
+ * Thread-safe: the structure and the facts are computed once, a second caller waiting for the first (the
+ * language server prepares them while it validates); the parse, merge and diagnostics may be computed twice
+ * by concurrent first uses, but every caller sees a complete value.
  */
 final class Analysis {
     private final String text;
@@ -46,8 +48,13 @@ final class Analysis {
     YamlStructure structure() {
         YamlStructure current = structure;
         if (current == null) {
-            current = YamlStructure.of(text);
-            structure = current;
+            synchronized (this) {
+                current = structure;
+                if (current == null) {
+                    current = YamlStructure.of(text);
+                    structure = current;
+                }
+            }
         }
         return current;
     }
@@ -60,8 +67,13 @@ final class Analysis {
     FlowFacts facts(SchemaResolver resolver) {
         FlowFacts current = facts;
         if (current == null) {
-            current = FlowFacts.of(structure(), resolver);
-            facts = current;
+            synchronized (this) {
+                current = facts;
+                if (current == null) {
+                    current = FlowFacts.of(structure(), resolver);
+                    facts = current;
+                }
+            }
         }
         return current;
     }

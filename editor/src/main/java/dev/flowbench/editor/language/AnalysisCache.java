@@ -20,12 +20,11 @@ final class AnalysisCache {
                     return entry;
                 }
             }
-        }
-        Analysis created = new Analysis(text, latestParsed());
-        synchronized (entries) {
+            // created under the lock, so that threads asking about the same new text share one analysis
+            Analysis created = new Analysis(text, latestParsed());
             promote(SIZE - 1, created);
+            return created;
         }
-        return created;
     }
 
     /** The most recently used analysis with a parse: likely the previous version of the text asked about now. */
