@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue 5: keystroke-to-styled-repaint in the real editor (headless JavaFX) on generated 20, 500
+# Benchmark: keystroke-to-styled-repaint in the real editor (headless JavaFX) on generated 20, 500
 # and 2,000-task flows. Usage: editor/highlight-benchmark.sh [FLOW.yaml ...]
 #   Without arguments it generates the flows with the shared bench's make-flow.mjs (Node 18+), found at
 #   $BENCH (default: ../shared/bench next to the repository). BENCH_JAVA_OPTS=-Drounds=N changes the rounds.

@@ -217,7 +217,10 @@ final class FlowTextDocumentService implements TextDocumentService, AutoCloseabl
             return;
         }
         // for the completion or hover that often follows an edit
-        publisher.prepare(state, () -> current.language(state.uri()).prepare(state.text()));
+        publisher.prepare(state, () -> {
+            state.indexLines();
+            current.language(state.uri()).prepare(state.text());
+        });
         var diagnostics = current.validate(state.uri(), state.text());
         if (!publisher.isLatest(state)) {
             return; // superseded while validating: the newer version is queued

@@ -75,22 +75,23 @@ final class TextDocumentState {
         return new org.eclipse.lsp4j.Range(position(start), position(end));
     }
 
+    /** Computes the line index now, off the request path: the first position lookup would otherwise pay for it. */
+    void indexLines() {
+        lineStarts();
+    }
+
     private int[] lineStarts() {
         int[] starts = lineStarts;
         if (starts == null) {
+            starts = new int[Math.max(16, text.length() / 32)];
             int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    count++;
+            for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
                 }
+                starts[count++] = at + 1;
             }
-            starts = new int[count];
-            int line = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts[line++] = i + 1;
-                }
-            }
+            starts = Arrays.copyOf(starts, count);
             lineStarts = starts;
         }
         return starts;

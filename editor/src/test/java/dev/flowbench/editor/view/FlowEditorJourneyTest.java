@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Issue 5's journey with the real language services and the real runner plugins: type a task, complete a runner
+ * The editor's journey with the real language services and the real runner plugins: type a task, complete a runner
  * type after {@code type: }, see a bad {@code pullPolicy} underlined and fixed from the hover, Ctrl+click the
  * runner type for its docs.
  */

@@ -13,7 +13,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Benchmark of issue 5's "keystroke-to-styled-repaint" on given flows, in a real {@link FlowEditor} on the
+ * Benchmark of "keystroke-to-styled-repaint" on given flows, in a real {@link FlowEditor} on the
  * headless platform: a character is typed at a random place, and the clock stops at the first pulse after
  * the editor's restyling finished (the styles are then on screen). Includes the 40 ms pause the editor waits
  * for typing to stop. Also reports the FX-thread time of the keystroke itself (what typing feels like).
