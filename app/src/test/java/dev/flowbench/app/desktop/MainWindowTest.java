@@ -326,32 +326,48 @@ class MainWindowTest {
     }
 
     @Test
-    void editsSurviveAKilledAppAndComeBackOnTheNextStart(FxRobot robot) throws IOException {
-        FlowEditor editor = editor();
-        run(() -> {
-            editor.codeArea().requestFocus();
-            editor.codeArea().moveTo(editor.codeArea().getLength());
-        });
-        robot.write("# unsaved note\n");
-        waitUntil(5, () -> window.tabs().getTabs().getFirst().getText().equals("hello.yaml ●"));
-        String edited = call(editor::getText);
-        // Within a second of the last keystroke the journal holds the edit; then the process dies unsaved.
-        waitUntil(
-                2,
-                () -> window.workbench().journal().entries().stream()
-                        .anyMatch(entry -> entry.text().equals(edited)));
+    void editsSurviveAKilledAppAndComeBackOnTheNextStart() throws Exception {
+        Path flow = workspace.resolve("flows/hello.yaml");
+        String saved = Files.readString(flow);
+        String note = "# unsaved note\n";
+        // Another app process on the same workspace edits the flow and dies by SIGKILL once the edit is journalled.
+        Process app = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Dglass.platform=Headless",
+                        "-Dprism.order=sw",
+                        "-Djava.awt.headless=true",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EditThenAwaitKill.class.getName(),
+                        workspace.toString(),
+                        note)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(app.getInputStream()))) {
+            var journaled = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> out.lines().anyMatch("journaled"::equals));
+            assertThat(journaled.get(90, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the app process journalled its edit")
+                    .isTrue();
+            app.destroyForcibly();
+            assertThat(app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            app.destroyForcibly();
+        }
+        assertThat(app.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
         Stage next = call(Stage::new);
         MainWindow restarted = call(() -> open(next));
         FlowEditor restored =
                 call(() -> restarted.tabs().selectedTab().orElseThrow().editor());
-        assertThat(call(restored::getText)).isEqualTo(edited);
+        assertThat(call(restored::getText)).isEqualTo(saved + note);
         assertThat(call(() ->
                         restarted.tabs().getSelectionModel().getSelectedItem().getText()))
                 .isEqualTo("hello.yaml ●");
         assertThat(call(() -> restarted.workbench().messageProperty().get()))
                 .isEqualTo("Restored unsaved edits of 1 file: flows/hello.yaml");
-        assertThat(Files.readString(workspace.resolve("flows/hello.yaml"))).doesNotContain("unsaved note");
+        assertThat(Files.readString(flow)).isEqualTo(saved);
         run(next::close);
     }
 
