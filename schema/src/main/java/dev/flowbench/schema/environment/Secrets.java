@@ -150,7 +150,8 @@ public final class Secrets {
         }
     }
 
-    private static String unquote(String value) {
+    /** {@code value} as a secrets file means it: one pair of matching outer quotes, single or double, removed. */
+    public static String unquote(String value) {
         if (value.length() >= 2
                 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
                 && value.charAt(value.length() - 1) == value.charAt(0)) {

@@ -1,6 +1,7 @@
 package dev.flowbench.app.desktop.secrets;
 
 import dev.flowbench.app.workspace.AtomicFiles;
+import dev.flowbench.schema.environment.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -218,7 +219,7 @@ public final class SecretsViewModel {
         if (!NAME.matcher(key).matches() || find(key).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Secret(key, unquote(content.substring(equals + 1).strip()), line));
+        return Optional.of(new Secret(key, Secrets.unquote(content.substring(equals + 1).strip()), line));
     }
 
     private boolean validValue(String value) {
@@ -240,17 +241,7 @@ public final class SecretsViewModel {
             return secret.originalLine;
         }
         String value = secret.value.get();
-        boolean plain = value.equals(value.strip()) && unquote(value).equals(value);
+        boolean plain = value.equals(value.strip()) && Secrets.unquote(value).equals(value);
         return secret.name() + "=" + (plain ? value : "\"" + value + "\"");
-    }
-
-    /** As the engine reads values (schema's {@code Secrets}): one pair of matching outer quotes is removed. */
-    private static String unquote(String value) {
-        if (value.length() >= 2
-                && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                && value.charAt(value.length() - 1) == value.charAt(0)) {
-            return value.substring(1, value.length() - 1);
-        }
-        return value;
     }
 }
