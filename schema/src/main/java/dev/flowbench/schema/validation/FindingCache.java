@@ -29,6 +29,25 @@ final class FindingCache {
     }
 
     private final Map<Key, List<Finding>> entries = new ConcurrentHashMap<>();
+    /** Per document schema, the last document checked against it and its findings. */
+    private final Map<ObjectNode, Checked> lastDocuments = new ConcurrentHashMap<>();
+
+    private record Checked(Object document, List<Finding> findings) {}
+
+    /**
+     * The findings of a whole document against its schema, kept for the last document only: an edit inside a
+     * task leaves the document's outline (its plugin slots reduced to their types) equal to the last one's,
+     * while keeping every outline would hold a copy of the document per edit of its top level.
+     */
+    List<Finding> documentFindings(ObjectNode schema, Object document, Supplier<List<Finding>> compute) {
+        Checked last = lastDocuments.get(schema);
+        if (last != null && java.util.Objects.equals(last.document(), document)) {
+            return last.findings();
+        }
+        List<Finding> found = List.copyOf(compute.get());
+        lastDocuments.put(schema, new Checked(document, found));
+        return found;
+    }
 
     /** The findings of {@code instance} against {@code schema} (paths relative to the instance). */
     List<Finding> findings(ObjectNode schema, Object instance, boolean partial, Supplier<List<Finding>> compute) {

@@ -53,7 +53,9 @@ final class PluginWalker {
     void checkDocument(ObjectNode schema, Object root) {
         // Plugin instances are checked against their own schemas below; the document's schema only needs to
         // see that each slot holds an object with a type, so their contents are left out of its check.
-        findings.addAll(schemaFindings(schema, shallow(schema, root), List.of(), false));
+        Object outline = shallow(schema, root);
+        findings.addAll(
+                cache.documentFindings(schema, outline, () -> schemaFindings(schema, outline, List.of(), false)));
         descend(schema, root, List.of(), false);
     }
 
@@ -105,9 +107,7 @@ final class PluginWalker {
 
     private static Object typeOnly(Object slot) {
         if (slot instanceof Map<?, ?> map && map.containsKey("type")) {
-            var stub = new java.util.LinkedHashMap<Object, Object>();
-            stub.put("type", map.get("type"));
-            return stub;
+            return java.util.Collections.singletonMap("type", map.get("type"));
         }
         return slot;
     }
