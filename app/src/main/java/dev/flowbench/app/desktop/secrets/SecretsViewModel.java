@@ -219,7 +219,8 @@ public final class SecretsViewModel {
         if (!NAME.matcher(key).matches() || find(key).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Secret(key, Secrets.unquote(content.substring(equals + 1).strip()), line));
+        return Optional.of(
+                new Secret(key, Secrets.unquote(content.substring(equals + 1).strip()), line));
     }
 
     private boolean validValue(String value) {
