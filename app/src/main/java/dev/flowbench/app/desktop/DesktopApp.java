@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,8 +53,6 @@ public final class DesktopApp {
             return NO_DISPLAY;
         }
         JAVAFX_LOG.setLevel(Level.SEVERE);
-        // What crashed runs left in Docker goes in the background; the window never waits for it.
-        DockerHousekeeping.removeLeftoversInBackground(null);
         var closed = new CountDownLatch(1);
         var failure = new AtomicReference<Throwable>();
         try {
@@ -109,6 +108,13 @@ public final class DesktopApp {
                 Thread.ofPlatform().daemon().name("flowbench-journal").factory());
         var workbench = new WorkbenchViewModel(workspace, background, Platform::runLater, scheduler);
         MainWindow window = MainWindow.show(stage, workbench);
+        // What crashed runs left in Docker is removed in the background once the editor is on screen and the
+        // panels around it are built: loading the Docker client must not compete with the start.
+        FirstFrame.then(
+                stage.getScene(),
+                window::editorShowsText,
+                () -> scheduler.schedule(
+                        () -> DockerHousekeeping.removeLeftoversInBackground(null), 2, TimeUnit.SECONDS));
         if (StartupProbe.requested()) {
             StartupProbe.watch(
                     stage.getScene(),
