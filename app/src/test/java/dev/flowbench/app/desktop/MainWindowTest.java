@@ -76,6 +76,17 @@ class MainWindowTest {
         waitUntil(30, () -> target.workbench().registryProperty().get() != null);
     }
 
+    /** Waits up to a minute for the window's run to end, and returns the run panel's model. */
+    dev.flowbench.app.desktop.run.RunViewModel awaitRunEnd() {
+        var runs = window.workbench().run();
+        waitUntil(
+                60,
+                () -> !runs.runningProperty().get()
+                        && runs.executionProperty().get() != null
+                        && runs.executionProperty().get().state().isTerminal());
+        return runs;
+    }
+
     @Test
     void theExampleFlowOpensOnAFirstStart() throws IOException {
         String hello = Files.readString(workspace.resolve("flows/hello.yaml"));
@@ -208,12 +219,7 @@ class MainWindowTest {
         run(() -> window.workbench().environmentProperty().set(WorkbenchViewModel.NO_ENVIRONMENT));
         run(() -> window.workbench().open(workspace.resolve("flows/output-file.yaml")));
         run(window::runFlow);
-        var runs = window.workbench().run();
-        waitUntil(
-                60,
-                () -> !runs.runningProperty().get()
-                        && runs.executionProperty().get() != null
-                        && runs.executionProperty().get().state().isTerminal());
+        var runs = awaitRunEnd();
         assertThat(call(() -> runs.executionProperty().get().state())).isEqualTo(dev.flowbench.engine.State.SUCCESS);
 
         waitUntil(5, () -> robot.lookup(".run-tasks .table-row-cell").tryQuery().isPresent());
@@ -388,12 +394,7 @@ class MainWindowTest {
         run(() -> window.workbench().environmentProperty().set(WorkbenchViewModel.NO_ENVIRONMENT));
         run(() -> editor().codeArea().requestFocus());
         robot.type(KeyCode.F5);
-        var runs = window.workbench().run();
-        waitUntil(
-                60,
-                () -> !runs.runningProperty().get()
-                        && runs.executionProperty().get() != null
-                        && runs.executionProperty().get().state().isTerminal());
+        var runs = awaitRunEnd();
         assertThat(call(() -> runs.executionProperty().get().state())).isEqualTo(dev.flowbench.engine.State.SUCCESS);
         assertThat(call(() -> runs.tasks().stream()
                         .map(t -> t.taskId() + "=" + t.state())
