@@ -108,8 +108,8 @@ public final class DesktopApp {
                 Thread.ofPlatform().daemon().name("flowbench-journal").factory());
         var workbench = new WorkbenchViewModel(workspace, background, Platform::runLater, scheduler);
         MainWindow window = MainWindow.show(stage, workbench);
-        // What crashed runs left in Docker is removed in the background once the editor is on screen and the
-        // panels around it are built: loading the Docker client must not compete with the start.
+        // What crashed runs left in Docker is removed in the background two seconds after the editor is on
+        // screen: loading the Docker client must not compete with the start.
         FirstFrame.then(
                 stage.getScene(),
                 window::editorShowsText,

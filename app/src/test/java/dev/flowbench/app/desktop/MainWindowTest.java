@@ -7,17 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowbench.app.desktop.docs.DocsViewModel;
 import dev.flowbench.app.desktop.document.DocumentTab;
+import dev.flowbench.app.desktop.run.RunViewModel;
 import dev.flowbench.app.desktop.secrets.SecretsViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.workspace.ExampleWorkspace;
 import dev.flowbench.editor.view.FlowEditor;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -65,7 +70,7 @@ class MainWindowTest {
         window.workbench().run().dispose();
         background.shutdownNow();
         scheduler.shutdownNow();
-        background.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        background.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     FlowEditor editor() {
@@ -77,7 +82,7 @@ class MainWindowTest {
     }
 
     /** Waits up to a minute for the window's run to end, and returns the run panel's model. */
-    dev.flowbench.app.desktop.run.RunViewModel awaitRunEnd() {
+    RunViewModel awaitRunEnd() {
         var runs = window.workbench().run();
         waitUntil(
                 60,
@@ -350,14 +355,13 @@ class MainWindowTest {
                         note)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(app.getInputStream()))) {
-            var journaled = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> out.lines().anyMatch("journaled"::equals));
-            assertThat(journaled.get(90, java.util.concurrent.TimeUnit.SECONDS))
+        try (var out = new BufferedReader(new InputStreamReader(app.getInputStream()))) {
+            var journaled = CompletableFuture.supplyAsync(() -> out.lines().anyMatch("journaled"::equals));
+            assertThat(journaled.get(90, TimeUnit.SECONDS))
                     .as("the app process journalled its edit")
                     .isTrue();
             app.destroyForcibly();
-            assertThat(app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             app.destroyForcibly();
         }
