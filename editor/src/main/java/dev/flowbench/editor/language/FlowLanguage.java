@@ -31,7 +31,6 @@ import java.util.function.Supplier;
  * want to see them); the providers of {@link #support()} turn one into "no answer" and log it.
  */
 public final class FlowLanguage {
-    private static final System.Logger LOG = System.getLogger(FlowLanguage.class.getName());
 
     private final boolean flows;
     private final Supplier<ValidationContext> environment;
@@ -153,8 +152,16 @@ public final class FlowLanguage {
         try {
             return call.get();
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(System.Logger.Level.WARNING, feature + " failed; answering nothing", e);
+            log().log(System.Logger.Level.WARNING, feature + " failed; answering nothing", e);
             return fallback;
         }
+    }
+
+    /**
+     * This class's logger, looked up only when there is something to report: the first lookup scans the class
+     * path for logging providers, which would otherwise slow every start.
+     */
+    private static System.Logger log() {
+        return System.getLogger(FlowLanguage.class.getName());
     }
 }

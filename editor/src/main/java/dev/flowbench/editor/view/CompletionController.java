@@ -24,13 +24,14 @@ import org.fxmisc.richtext.model.PlainTextChange;
  * so a slow answer never lands in the wrong place.
  */
 final class CompletionController {
-    private static final System.Logger LOG = System.getLogger(CompletionController.class.getName());
 
     private final CodeArea area;
     private final ExecutorService executor;
     private final Supplier<CompletionProvider> provider;
     private final SnippetSession snippets;
-    private final CompletionPopup popup;
+    private final ObservableList<String> stylesheets;
+    /** Built when first shown: an editor that never completes costs no popup window, list or docs pane. */
+    private CompletionPopup popup;
 
     private long request;
     /** Smallest offset changed since the pending request or open session began. */
@@ -50,8 +51,7 @@ final class CompletionController {
         this.executor = executor;
         this.provider = provider;
         this.snippets = snippets;
-        this.popup = new CompletionPopup(stylesheets, this::accept);
-        popup.onHidden(this::forget);
+        this.stylesheets = stylesheets;
         area.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
                 close();
@@ -60,7 +60,15 @@ final class CompletionController {
     }
 
     boolean isShowing() {
-        return popup.isShowing();
+        return popup != null && popup.isShowing();
+    }
+
+    private CompletionPopup popup() {
+        if (popup == null) {
+            popup = new CompletionPopup(stylesheets, this::accept);
+            popup.onHidden(this::forget);
+        }
+        return popup;
     }
 
     /** Asks for proposals at the caret; the popup opens when the answer has any. */
@@ -104,7 +112,7 @@ final class CompletionController {
     /** Keeps the open list in step with typing: filter on the word, close when the caret leaves it. */
     void textChanged(PlainTextChange change) {
         changedFrom = Math.min(changedFrom, change.getPosition());
-        if (!popup.isShowing()) {
+        if (!isShowing()) {
             return;
         }
         if (change.getPosition() < replaceStart) {
@@ -116,13 +124,13 @@ final class CompletionController {
     }
 
     void caretMoved(int caret) {
-        if (popup.isShowing() && (caret < replaceStart || caret > Math.max(replaceStart, area.getLength()))) {
+        if (isShowing() && (caret < replaceStart || caret > Math.max(replaceStart, area.getLength()))) {
             close();
         }
     }
 
     private void refilter(boolean opening) {
-        if (replaceStart < 0 || (!opening && !popup.isShowing())) {
+        if (replaceStart < 0 || (!opening && !isShowing())) {
             return;
         }
         int caret = area.getCaretPosition();
@@ -157,17 +165,19 @@ final class CompletionController {
             x = areaBounds.getMinX();
             y = areaBounds.getMinY();
         }
-        popup.show(area, x, y, matching);
+        popup().show(area, x, y, matching);
     }
 
     void move(int delta) {
-        popup.move(delta);
+        if (isShowing()) {
+            popup.move(delta);
+        }
     }
 
     /** Inserts the selected item; does nothing when the popup is closed. */
     void acceptSelected() {
-        CompletionItem item = popup.selected();
-        if (popup.isShowing() && item != null) {
+        CompletionItem item = isShowing() ? popup.selected() : null;
+        if (item != null) {
             accept(item);
         }
     }
@@ -196,7 +206,9 @@ final class CompletionController {
 
     void close() {
         request++;
-        popup.hide();
+        if (popup != null) {
+            popup.hide();
+        }
         forget();
     }
 
@@ -207,13 +219,21 @@ final class CompletionController {
 
     /** The items currently listed, for tests. */
     List<CompletionItem> visibleItems() {
-        return popup.isShowing() ? popup.items() : List.of();
+        return isShowing() ? popup.items() : List.of();
     }
 
     private void reportFailure(RuntimeException e) {
         if (!failureReported) {
             failureReported = true;
-            LOG.log(System.Logger.Level.WARNING, "Completion failed", e);
+            log().log(System.Logger.Level.WARNING, "Completion failed", e);
         }
+    }
+
+    /**
+     * This class's logger, looked up only when there is something to report: the first lookup scans the class
+     * path for logging providers, which would otherwise slow every start.
+     */
+    private static System.Logger log() {
+        return System.getLogger(CompletionController.class.getName());
     }
 }

@@ -47,6 +47,12 @@ import org.fxmisc.richtext.model.PlainTextChange;
  * the editor's background threads.
  */
 public class FlowEditor extends BorderPane {
+    /**
+     * The longest document {@link #load} highlights before its first frame, on the FX thread; longer ones are
+     * highlighted by the background run a moment after they are shown.
+     */
+    static final int STYLE_AT_ONCE_LIMIT = 256 * 1024;
+
     private static final StyleablePropertyFactory<FlowEditor> CSS =
             new StyleablePropertyFactory<>(BorderPane.getClassCssMetaData());
 
@@ -131,9 +137,13 @@ public class FlowEditor extends BorderPane {
         area.replaceText(text);
     }
 
-    /** Replaces the whole text with a freshly loaded document: no undo back to the old one, caret at the start. */
+    /**
+     * Replaces the whole text with a freshly loaded document: no undo back to the old one, caret at the start, and
+     * a document of common size already highlighted when next drawn.
+     */
     public void load(String text) {
         area.replaceText(text);
+        pipeline.styleNow(STYLE_AT_ONCE_LIMIT);
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
         area.requestFollowCaret();

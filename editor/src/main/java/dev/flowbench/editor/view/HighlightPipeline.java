@@ -36,8 +36,6 @@ final class HighlightPipeline {
     static final String DIAGNOSTICS = "diagnostics";
     static final String LINKS = "links";
 
-    private static final System.Logger LOG = System.getLogger(HighlightPipeline.class.getName());
-
     private final CodeArea area;
     private final ExecutorService executor;
     private final PauseTransition debounce;
@@ -116,6 +114,25 @@ final class HighlightPipeline {
         diagnostics.set(diagnosticMarks(list));
         onMarksMoved.run();
         requestUpdate();
+    }
+
+    /**
+     * Styles the syntax of the whole text at once, on the FX thread, when the text is at most {@code limit}
+     * characters long: a freshly loaded document is then drawn coloured in its first frame instead of plain and
+     * restyled a moment later (restyling rebuilds every visible line). The background run still follows, for the
+     * overlays and the language's links and diagnostics, and changes only what differs.
+     */
+    void styleNow(int limit) {
+        String text = area.getText();
+        if (text.length() > limit) {
+            return;
+        }
+        var marks = concat(search.marks(), diagnostics.marks(), links.marks());
+        var spans = new StyleComposer().compose(text.length(), YamlLexer.lex(text), marks);
+        area.setStyleSpans(0, spans);
+        applied = spans;
+        dirtyFrom = Integer.MAX_VALUE;
+        dirtyToEnd = Integer.MAX_VALUE;
     }
 
     /** Restyles after the usual pause; call after changing an overlay layer. */
@@ -258,7 +275,7 @@ final class HighlightPipeline {
     private void reportFailure(Job job, RuntimeException e) {
         if (!failureReported) {
             failureReported = true;
-            LOG.log(System.Logger.Level.WARNING, "Editor analysis failed; highlighting may be stale", e);
+            log().log(System.Logger.Level.WARNING, "Editor analysis failed; highlighting may be stale", e);
         }
         if (job.version() == version) {
             busy.set(false);
@@ -293,5 +310,13 @@ final class HighlightPipeline {
             all.addAll(list);
         }
         return all;
+    }
+
+    /**
+     * This class's logger, looked up only when there is something to report: the first lookup scans the class
+     * path for logging providers, which would otherwise slow every start.
+     */
+    private static System.Logger log() {
+        return System.getLogger(HighlightPipeline.class.getName());
     }
 }

@@ -35,7 +35,6 @@ import org.fxmisc.richtext.event.MouseOverTextEvent;
  * on or the text changed meanwhile.
  */
 final class HoverController {
-    private static final System.Logger LOG = System.getLogger(HoverController.class.getName());
 
     private final CodeArea area;
     private final ExecutorService executor;
@@ -207,7 +206,15 @@ final class HoverController {
     private void reportFailure(RuntimeException e) {
         if (!failureReported) {
             failureReported = true;
-            LOG.log(System.Logger.Level.WARNING, "Hover failed", e);
+            log().log(System.Logger.Level.WARNING, "Hover failed", e);
         }
+    }
+
+    /**
+     * This class's logger, looked up only when there is something to report: the first lookup scans the class
+     * path for logging providers, which would otherwise slow every start.
+     */
+    private static System.Logger log() {
+        return System.getLogger(HoverController.class.getName());
     }
 }

@@ -64,6 +64,27 @@ class FlowEditorTest {
     }
 
     @Test
+    void aLoadedDocumentIsHighlightedBeforeItIsFirstDrawn() {
+        Collection<String> styleRightAfterLoad = Fx.call(() -> {
+            editor.load("id: hello # note");
+            return editor.codeArea().getStyleOfChar(0);
+        });
+        assertThat(styleRightAfterLoad).containsExactly("key");
+        assertThat(styleAt(12)).containsExactly("comment");
+    }
+
+    @Test
+    void aDocumentTooLongToHighlightAtOnceIsHighlightedInTheBackground() {
+        String longText = "id: hello # note\n" + "# filler\n".repeat(FlowEditor.STYLE_AT_ONCE_LIMIT / 9);
+        Collection<String> styleRightAfterLoad = Fx.call(() -> {
+            editor.load(longText);
+            return editor.codeArea().getStyleOfChar(0);
+        });
+        assertThat(styleRightAfterLoad).isEmpty();
+        Fx.waitUntil(() -> styleAt(0).contains("key"));
+    }
+
+    @Test
     void themeColoursReachTheStyledText(FxRobot robot) {
         load("id: hello # note");
         Fx.waitUntil(() -> robot.lookup(".flow-code-area .key").tryQuery().isPresent());
