@@ -29,10 +29,12 @@ public final class DesktopApp {
     public static final int NO_DISPLAY = 2;
 
     /**
-     * JavaFX warns on every start that it was loaded from the class path rather than as modules; that is how
-     * Flowbench ships, so the warning only alarms users. Held here so the setting is not garbage collected.
+     * JavaFX warns on every start when it was loaded from the class path rather than as modules (as in tests and
+     * IDE runs; the launcher puts it on the module path): the warning only alarms users, so it is silenced. Held
+     * here so the setting is not garbage collected; looked up only then, since the first logger lookup scans the
+     * whole class path.
      */
-    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    private static Logger javafxLog;
 
     private DesktopApp() {}
 
@@ -52,7 +54,11 @@ public final class DesktopApp {
             err.println(DisplayCheck.message(missing.get()));
             return NO_DISPLAY;
         }
-        JAVAFX_LOG.setLevel(Level.SEVERE);
+        LoggingWarmup.start();
+        if (!Platform.class.getModule().isNamed()) {
+            javafxLog = Logger.getLogger("javafx");
+            javafxLog.setLevel(Level.SEVERE);
+        }
         var closed = new CountDownLatch(1);
         var failure = new AtomicReference<Throwable>();
         try {

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  */
 public final class Journal {
     private static final String MAGIC = "flowbench-journal 1";
-    private static final System.Logger LOG = System.getLogger(Journal.class.getName());
 
     /** An unsaved document found in the journal; {@code baseHash} is {@link #NEW} for a never-saved file. */
     public record Entry(Path file, String baseHash, String text) {}
@@ -72,7 +71,7 @@ public final class Journal {
         try {
             Files.deleteIfExists(recordFile(key));
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot delete journal record of " + key, e);
+            log().log(System.Logger.Level.WARNING, "cannot delete journal record of " + key, e);
         }
     }
 
@@ -131,7 +130,7 @@ public final class Journal {
                 }
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot journal unsaved edits of " + key, e);
+            log().log(System.Logger.Level.WARNING, "cannot journal unsaved edits of " + key, e);
         }
     }
 
@@ -167,5 +166,13 @@ public final class Journal {
     private Path recordFile(Path key) {
         String relative = workspace.relativize(key).toString();
         return directory.resolve(hash(relative).substring(0, 24) + ".journal");
+    }
+
+    /**
+     * This class's logger, looked up only when there is something to report: the first lookup scans the class
+     * path for logging providers, which would otherwise slow every start.
+     */
+    private static System.Logger log() {
+        return System.getLogger(Journal.class.getName());
     }
 }
