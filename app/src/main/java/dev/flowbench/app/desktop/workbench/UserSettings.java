@@ -3,7 +3,6 @@ package dev.flowbench.app.desktop.workbench;
 import dev.flowbench.app.workspace.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +38,20 @@ public final class UserSettings {
         return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
     }
 
-    /** Remembers {@code workspace} as the last one opened; failures are ignored (it is only a convenience). */
+    /**
+     * Remembers {@code workspace} as the last one opened, writing the file only when that changes; failures are
+     * ignored (it is only a convenience).
+     */
     public void rememberWorkspace(Path workspace) {
         Properties properties = load();
-        properties.setProperty(
-                "lastWorkspace", workspace.toAbsolutePath().normalize().toString());
+        String path = workspace.toAbsolutePath().normalize().toString();
+        if (path.equals(properties.getProperty("lastWorkspace"))) {
+            return;
+        }
+        properties.setProperty("lastWorkspace", path);
         try {
-            var text = new StringWriter();
-            properties.store(text, "Flowbench settings");
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, text.toString());
+            AtomicFiles.write(file, PropertiesText.format("Flowbench settings", properties));
         } catch (IOException ignored) {
             // Not remembering the workspace only costs the user a click next time.
         }

@@ -3,7 +3,6 @@ package dev.flowbench.app.desktop.workbench;
 import dev.flowbench.app.workspace.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +48,9 @@ public record WorkspaceState(List<String> openFiles, String selectedFile, String
         if (theme != null) {
             properties.setProperty("theme", theme);
         }
-        var text = new StringWriter();
-        properties.store(text, "Flowbench workspace state");
         Path target = file(workspace);
         Files.createDirectories(target.getParent());
-        AtomicFiles.write(target, text.toString());
+        AtomicFiles.write(target, PropertiesText.format("Flowbench workspace state", properties));
     }
 
     private static Path file(Path workspace) {
