@@ -115,8 +115,12 @@ public final class MainWindow {
         });
         workbench.start();
         window.selectionChanged(workbench.tabs().getSelected());
-        // The panels around the editor wait until the editor is on screen: start-up draws what users wait for.
-        FirstFrame.then(scene, () -> true, window.panels::build);
+        // The plugins and the panels around the editor wait until the editor is on screen: start-up draws what
+        // users wait for first.
+        FirstFrame.then(scene, () -> true, () -> {
+            workbench.loadPlugins();
+            window.panels.build();
+        });
         stage.show();
         return window;
     }

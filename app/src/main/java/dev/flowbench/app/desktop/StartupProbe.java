@@ -42,12 +42,12 @@ public final class StartupProbe {
     }
 
     /**
-     * Watches {@code scene} until a frame was drawn with {@code ready} true, then reports on {@code err} and calls
-     * {@code exit} with 0, once. Call on the FX thread.
+     * Watches {@code scene} until a frame was drawn with {@code ready} true, then reports the moment it was on
+     * screen on {@code err} and calls {@code exit} with 0, once. Call on the FX thread.
      */
     public static void watch(Scene scene, BooleanSupplier ready, PrintStream err, IntConsumer exit) {
-        FirstFrame.then(scene, ready, () -> {
-            err.println(PREFIX + epochMicros(Instant.now()));
+        FirstFrame.then(scene, ready, (Instant shown) -> {
+            err.println(PREFIX + epochMicros(shown));
             exit.accept(0);
         });
     }

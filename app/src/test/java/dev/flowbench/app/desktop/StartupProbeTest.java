@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -94,6 +95,42 @@ class StartupProbeTest {
     }
 
     @Test
+    void theMomentReportedIsWhenTheFrameWasShownNotWhenWorkQueuedAfterItEnded() throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        var err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        var exited = new CompletableFuture<Long>();
+        var slowWorkEnded = new AtomicLong();
+        Stage stage = fx(() -> {
+            var s = new Stage();
+            var scene = new Scene(new StackPane(new Label("content")), 300, 200);
+            s.setScene(scene);
+            // Work that waits for the same frame, registered first (as the main window's side panels are), runs
+            // before the probe's report in the same pulse: it must not be counted.
+            FirstFrame.then(scene, () -> true, () -> {
+                sleep(300);
+                slowWorkEnded.set(StartupProbe.epochMicros(Instant.now()));
+            });
+            StartupProbe.watch(
+                    scene, () -> true, err, code -> exited.complete(StartupProbe.epochMicros(Instant.now())));
+            s.show();
+            return s;
+        });
+        try {
+            exited.get(10, TimeUnit.SECONDS);
+        } finally {
+            fx(() -> {
+                stage.hide();
+                return null;
+            });
+        }
+        long reported = Long.parseLong(bytes.toString(StandardCharsets.UTF_8)
+                .substring(StartupProbe.PREFIX.length())
+                .strip());
+        assertThat(slowWorkEnded.get()).isPositive();
+        assertThat(slowWorkEnded.get() - reported).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toMicros(300));
+    }
+
+    @Test
     void theProbeIsOffUnlessAskedFor() {
         String old = System.getProperty(StartupProbe.PROPERTY);
         try {
@@ -110,6 +147,14 @@ class StartupProbeTest {
             } else {
                 System.setProperty(StartupProbe.PROPERTY, old);
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -147,7 +147,7 @@ public final class WorkbenchViewModel {
     /** Loads the plugin folders again (JARs added or removed); editors take the new languages when it is done. */
     public void reloadPlugins() {
         registry.set(null);
-        loadRegistry();
+        loadPlugins();
     }
 
     /** The chosen environment's name, or null for none. */
@@ -185,8 +185,8 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Starts the session: loads the registry in the background, restores journalled edits (saying so),
-     * reopens last session's tabs, or opens the example flow on a first start.
+     * Starts the session: restores journalled edits (saying so), reopens last session's tabs, or opens the example
+     * flow on a first start. The plugins are loaded by {@link #loadPlugins()}; until then the work indicator is on.
      */
     public void start() {
         WorkspaceState state = WorkspaceState.load(root);
@@ -197,7 +197,7 @@ public final class WorkbenchViewModel {
                 ? state.environment()
                 : environments.contains("dev") ? "dev" : environments.getFirst();
         environment.set(env);
-        loadRegistry();
+        busy.set(true);
         for (String file : state.openFiles()) {
             openQuietly(root.resolve(file));
         }
@@ -356,7 +356,12 @@ public final class WorkbenchViewModel {
         }
     }
 
-    private void loadRegistry() {
+    /**
+     * Loads the plugin registry and the languages built from it in the background, then hands them to the open
+     * editors. The window calls it once the editor is on screen: on a machine with few cores, loading plugins and
+     * generating their schemas while the first frame is drawn delays that frame.
+     */
+    public void loadPlugins() {
         busy.set(true);
         background.execute(() -> {
             PluginRegistry loaded = PluginRegistry.load(PluginDirectories.of(root, List.of()));
