@@ -2,10 +2,15 @@
 # Prints the home of a JDK 25 or newer, or exits 1. Sourced by ./mvnw and ./flowbench.
 # Order: FLOWBENCH_JAVA_HOME, JAVA_HOME, `java` on the PATH, then the usual install folders.
 java_major() { # $1 = a java home; prints its feature version
-  local release="$1/release" v
+  local release="$1/release" v="" line
   [ -x "$1/bin/java" ] || return 1
   if [ -f "$release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+    # Read with the shell's own builtins: the launcher runs this on every start.
+    while IFS= read -r line; do
+      case "$line" in
+        JAVA_VERSION=*) v="${line#JAVA_VERSION=\"}" v="${v%%[!0-9]*}"; break ;;
+      esac
+    done <"$release"
   else
     v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
   fi
