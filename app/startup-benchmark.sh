@@ -6,8 +6,8 @@
 #           the example workspace): the first frame in which the editor tab shows the example flow's text,
 #   whole — the same, until the frame that also shows the panels around the editor (explorer, outline,
 #           problems, docs, toolbar, status bar), which are built right after the editor's first frame.
-# Each process prints the moment of that frame (desktop/StartupProbe.java: the pulse after the layout pass
-# that found the content ready) and exits; the time counted is that moment minus the launch moment.
+# Each process prints the moment of that frame (desktop/StartupProbe.java: the start of the pulse after the
+# layout pass that found the content ready) and exits; the time counted is that moment minus the launch moment.
 # They are launched in turn, ROUNDS times each (the order rotating each round), after WARMUP unmeasured
 # rounds (the first launch of the app also writes its class-data cache). Prints every round, then median
 # and p90 of each, their ratios to the bare window's, and the median and p90 of each round's own ratio
