@@ -81,12 +81,14 @@ train_archive() {
     | grep -v -e '^-XX:SharedArchiveFile=' -e '^-Xlog:cds')
   if (cd "$training/workspace" && env -i PATH="/usr/bin:/bin" HOME="$training" LANG=C.UTF-8 \
       timeout 300 "$runtime_java" "${train_opts[@]}" -XX:ArchiveClassesAtExit="$app_dir/flowbench.jsa" \
+      -XX:ErrorFile="$out/training-crash-%p.log" \
       -Dflowbench.startupProbe=complete -Dglass.platform=Headless -Dprism.order=sw \
       -cp "$train_cp" dev.flowbench.app.Main >"$training/log" 2>&1) && [ -s "$app_dir/flowbench.jsa" ]; then
     step "class-data archive: $(du -h "$app_dir/flowbench.jsa" | cut -f1)"
   else
     echo "installers: no class-data archive (the training start failed; the app starts without one):" >&2
     tail -5 "$training/log" >&2
+    ls "$out"/training-crash-*.log 2>/dev/null | sed 's/^/  crash report: /' >&2
     rm -f "$app_dir/flowbench.jsa"
   fi
   rm -rf "$training"

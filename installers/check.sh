@@ -56,6 +56,14 @@ done
 as_user() { env -i PATH="$root/usr/bin:$scratch/tools" HOME="$scratch/home" LANG=C.UTF-8 "$@"; }
 if as_user sh -c 'command -v java || command -v javac' >/dev/null; then fail "a JDK is reachable on the check's PATH"; fi
 
+step "the installed app loads its classes from its class-data archive"
+[ -s "$installed/lib/app/flowbench.jsa" ] \
+  || fail "the package has no class-data archive (lib/app/flowbench.jsa): its training start failed, see the build log"
+as_user JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$scratch/class-load.log" flowbench --help >/dev/null 2>&1 \
+  || fail "flowbench --help failed"
+grep -q 'dev\.flowbench\.app\.Main source: shared objects file (top)' "$scratch/class-load.log" \
+  || fail "the installed app does not map its class-data archive: $(grep -m1 'dev\.flowbench\.app\.Main ' "$scratch/class-load.log")"
+
 workspace="$installed/lib/app/assets/workspace"
 step "flowbench validate flows/hello.yaml"
 as_user flowbench validate --workspace "$workspace" "$workspace/flows/hello.yaml" \

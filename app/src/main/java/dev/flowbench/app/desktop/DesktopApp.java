@@ -6,11 +6,10 @@ import dev.flowbench.app.housekeeping.DockerHousekeeping;
 import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +34,11 @@ public final class DesktopApp {
      * whole class path.
      */
     private static Logger javafxLog;
+
+    /** How long a closed window waits for its background work to finish before the process exits. */
+    private static final Duration QUIET_LIMIT = Duration.ofSeconds(3);
+
+    private static final Duration HOUSEKEEPING_DELAY = Duration.ofSeconds(2);
 
     private DesktopApp() {}
 
@@ -61,12 +65,14 @@ public final class DesktopApp {
         }
         var closed = new CountDownLatch(1);
         var failure = new AtomicReference<Throwable>();
+        var work = new BackgroundWork();
         try {
             Platform.startup(() -> {
                 try {
                     var stage = new Stage();
+                    open(stage, chooseWorkspace(workspace, env), work);
+                    // After the window's own handler: the session is saved before the process goes on to exit.
                     stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
-                    open(stage, chooseWorkspace(workspace, env));
                 } catch (RuntimeException | LinkageError e) {
                     failure.set(e);
                     closed.countDown();
@@ -81,6 +87,8 @@ public final class DesktopApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        work.shutdown();
+        work.awaitQuiet(QUIET_LIMIT);
         Platform.exit();
         if (failure.get() != null) {
             err.println("flowbench: the editor window failed to open: " + oneLine(failure.get()));
@@ -106,33 +114,33 @@ public final class DesktopApp {
         return chosen;
     }
 
-    /** Opens the main window on {@code workspace} in {@code stage}; closing it saves the session. */
-    static MainWindow open(Stage stage, Path workspace) {
-        var background = Executors.newFixedThreadPool(
-                2, Thread.ofPlatform().daemon().name("flowbench-background-", 0).factory());
-        var scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("flowbench-journal").factory());
-        var workbench = new WorkbenchViewModel(workspace, background, Platform::runLater, scheduler);
+    /**
+     * Opens the main window on {@code workspace} in {@code stage}, its background tasks in {@code work}; closing
+     * it saves the session and shuts {@code work} down.
+     */
+    static MainWindow open(Stage stage, Path workspace, BackgroundWork work) {
+        var workbench = new WorkbenchViewModel(workspace, work.background(), Platform::runLater, work.scheduler());
         MainWindow window = MainWindow.show(stage, workbench);
         // What crashed runs left in Docker is removed in the background two seconds after the editor is on
         // screen: loading the Docker client must not compete with the start.
         FirstFrame.then(
                 stage.getScene(),
                 window::editorShowsText,
-                () -> scheduler.schedule(
-                        () -> DockerHousekeeping.removeLeftoversInBackground(null), 2, TimeUnit.SECONDS));
+                () -> work.later(HOUSEKEEPING_DELAY, () -> DockerHousekeeping.removeLeftoversInBackground(null)));
         if (StartupProbe.requested()) {
+            // The probe ends the app as closing its window does, so that nothing is cut off mid-step.
             StartupProbe.watch(
                     stage.getScene(),
                     StartupProbe.wantsCompleteWindow()
                             ? () -> window.editorShowsText() && window.panelsBuilt()
-                            : window::editorShowsText);
+                            : window::editorShowsText,
+                    System.err,
+                    code -> stage.hide());
         }
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             window.saveSession();
             workbench.run().dispose();
-            background.shutdownNow();
-            scheduler.shutdown();
+            work.shutdown();
         });
         return window;
     }
