@@ -33,13 +33,7 @@ class BackgroundWorkTest {
         var work = new BackgroundWork();
         var started = new CountDownLatch(1);
         var finished = new AtomicBoolean();
-        work.later(
-                Duration.ZERO,
-                () -> CompletableFuture.runAsync(() -> {
-                    started.countDown();
-                    sleep(300);
-                    finished.set(true);
-                }));
+        work.later(Duration.ZERO, () -> CompletableFuture.runAsync(slowTask(started, finished)));
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
         work.shutdown();
