@@ -13,19 +13,23 @@
 # and p90 of each, their ratios to the bare window's, and the median and p90 of each round's own ratio
 # (steadier when the machine's load changes during the run), with the load average before and after.
 #
-# Usage: app/startup-benchmark.sh [--rounds N] [--warmup N] [--headless]
+# Usage: app/startup-benchmark.sh [--rounds N] [--warmup N] [--headless] [--launcher PATH]
 #   Default display: a private Xvfb (Debian: apt-get install xvfb libgtk-3-0), the same for every side.
 #   --headless: JavaFX's own headless platform with software rendering for every side instead (no X).
+#   --launcher: start the app with this launcher instead of ./flowbench, e.g. the installed app's
+#     installers/target/image/Flowbench/bin/Flowbench (`./mvnw package -Pinstallers -Dinstallers.only=app-image`);
+#     the probe's options then reach its JVM through JAVA_TOOL_OPTIONS.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-rounds=15 warmup=2 headless=0
+rounds=15 warmup=2 headless=0 launcher=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --headless) headless=1; shift ;;
-    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+    --launcher) launcher="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "startup-benchmark: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -80,8 +84,13 @@ measure() {
   else
     local probe=true
     [ "$side" = whole ] && probe=complete
-    out="$(cd "$workspace" && FLOWBENCH_JAVA_OPTS="-Dflowbench.startupProbe=$probe ${display_opts[*]}" \
-      timeout 120 "$root/flowbench" 2>&1)" || true
+    if [ -n "$launcher" ]; then
+      out="$(cd "$workspace" && JAVA_TOOL_OPTIONS="-Dflowbench.startupProbe=$probe ${display_opts[*]}" \
+        timeout 120 "$launcher" 2>&1)" || true
+    else
+      out="$(cd "$workspace" && FLOWBENCH_JAVA_OPTS="-Dflowbench.startupProbe=$probe ${display_opts[*]}" \
+        timeout 120 "$root/flowbench" 2>&1)" || true
+    fi
   fi
   reported="$(sed -n 's/^flowbench: startup: first frame at epoch-us \([0-9]*\)$/\1/p' <<<"$out" | head -n 1)"
   if [ -z "$reported" ]; then
@@ -98,7 +107,7 @@ quantile() {
 }
 
 echo "display: $display_name; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "app: $root/flowbench (JVM options: see the launcher)"
+echo "app: ${launcher:-$root/flowbench} (JVM options: see the launcher)"
 echo "bare: ${bare_cmd[*]}"
 sides=(bare app whole)
 for i in $(seq "$warmup"); do

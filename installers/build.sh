@@ -59,8 +59,8 @@ step "linking the runtime"
 # The JDK's class-data archive for heaps over 32 GB: a desktop IDE never has one.
 rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 
-# --- class-data archive -----------------------------------------------------------------------------
-# One training start of the editor (JavaFX's headless platform, until its whole window shows) records the
+# --- class-data archive (macOS, Windows) -----------------------------------------------------------
+# With jpackage's own launcher: one training start of the editor (JavaFX's headless platform, until its whole window shows) records the
 # classes it loads into lib/app/flowbench.jsa, which every later start maps instead of loading them again
 # (common.args points the JVM at it; a missing or stale archive is quietly ignored). The JVM accepts the
 # archive wherever the installation lands, provided the JARs keep their size and modification time: so it
@@ -94,13 +94,58 @@ train_archive() {
   rm -rf "$training"
 }
 
+# --- the Linux launcher ----------------------------------------------------------------------------
+# On Linux, linux/launcher.sh replaces jpackage's native launcher (see there why), under the same name, so
+# that the menu entry, the file association and /usr/bin/flowbench reach it unchanged, with jpackage's class
+# path in its order. Then training starts through the launcher itself write its archives: the editor until its
+# whole window shows (JavaFX's headless platform), the commands with a run of the example hello flow. The JVM accepts an archive wherever the installation
+# lands, provided the JARs keep their size and modification time: so they are trained in the very tree that
+# gets packaged (dpkg keeps modification times). A failed training start fails the build.
+# Usage: install_linux_launcher INSTALLATION (the folder with bin/ and lib/: an app image, or the .deb's).
+install_linux_launcher() {
+  local top="$1" app_dir cfg classpath training
+  app_dir="$top/lib/app"
+  cfg="$app_dir/Flowbench.cfg"
+  step "installing the launcher and training its archives in ${top#"$out/"}"
+  classpath="$(sed -n 's/^app\.classpath=\$APPDIR\//$app\//p' "$cfg" | paste -sd: -)"
+  sed "s|@CLASS_PATH@|$classpath|" "$here/linux/launcher.sh" >"$top/bin/Flowbench"
+  chmod 755 "$top/bin/Flowbench"
+  rm -f "$cfg" "$top/lib/libapplauncher.so"
+
+  training="$(mktemp -d)"
+  cp -r "$repo/assets/workspace" "$training/workspace"
+  rm -rf "$training/workspace/.flowbench"
+  train() {
+    (cd "$training/workspace" && env -i PATH="/usr/bin:/bin" HOME="$training" LANG=C.UTF-8 \
+      FLOWBENCH_TRAIN_ARCHIVES=1 FLOWBENCH_JAVA_OPTS="-XX:ErrorFile=$out/training-crash-%p.log $1" \
+      timeout 300 "$top/bin/Flowbench" "${@:2}" >"$training/log" 2>&1)
+  }
+  if ! train "-Dflowbench.startupProbe=complete -Dglass.platform=Headless -Dprism.order=sw" \
+    || ! [ -s "$app_dir/editor.aot" ]; then
+    tail -20 "$training/log" >&2
+    echo "installers: the editor's training start failed (crash reports: $out/training-crash-*.log)" >&2
+    exit 1
+  fi
+  if ! train "" run flows/hello.yaml || ! [ -s "$app_dir/commands.jsa" ]; then
+    tail -20 "$training/log" >&2
+    echo "installers: the commands' training start failed (crash reports: $out/training-crash-*.log)" >&2
+    exit 1
+  fi
+  rm -rf "$training"
+  step "archives: editor $(du -h "$app_dir/editor.aot" | cut -f1), commands $(du -h "$app_dir/commands.jsa" | cut -f1)"
+}
+
 # --- app image and package ------------------------------------------------------------------------
 common=(@jpackage/common.args --app-version "$app_version" --input "$input" --main-jar "$main_jar"
   --runtime-image "$out/runtime" --icon "$icon")
 step "packaging the app image"
 "$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out/image"
 
-train_archive "$out/image"
+if [ "$platform" = linux ]; then
+  install_linux_launcher "$out/image/Flowbench"
+else
+  train_archive "$out/image"
+fi
 if [ "$only" = "app-image" ]; then
   step "done: $out/image"
   exit 0
@@ -118,7 +163,7 @@ if [ "$platform" = linux ]; then
   dpkg-deb -R "$deb" "$tree"
   mkdir -p "$tree/usr/bin"
   ln -s ../../opt/flowbench/bin/Flowbench "$tree/usr/bin/flowbench"
-  train_archive "$tree"
+  install_linux_launcher "$tree/opt/flowbench"
   installed_kb="$(du -sk --exclude=DEBIAN "$tree" | cut -f1)"
   sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kb/" "$tree/DEBIAN/control"
   dpkg-deb --root-owner-group -Zgzip -b "$tree" "$deb" >/dev/null

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the Linux installer end to end, as a user gets it: builds the app image and the .deb
 # (`./mvnw package -Pinstallers`), unpacks the .deb into a scratch root, then with the installed
-# `flowbench` launcher and no JDK on the PATH runs `validate` and `run` of the example hello flow and
-# starts the desktop app headless until its main window shows. Prints the installer's sizes.
+# `flowbench` launcher and no JDK on the PATH runs `validate` and `run` of the example hello flow,
+# starts the desktop app headless until its main window shows and asks the language server to initialize,
+# checking that each face maps its class-data archive. Prints the installer's sizes.
 # Run by .ci/run after the test suite; `--no-build` reuses installers/target from an earlier build.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,21 +49,28 @@ depends="$(dpkg-deb -f "$deb" Depends)"
 case "$depends" in *libgtk-3-0*) ;; *) fail "the package does not depend on GTK 3: $depends" ;; esac
 [ ! -e "$installed/lib/runtime/bin/javac" ] || fail "the bundled runtime is a full JDK, not a trimmed one"
 
-# A PATH with the installed launcher and the few tools the example flows call: no java, no JDK.
+# A PATH with the installed launcher, the few tools the example flows call and readlink (coreutils, which
+# the launcher resolves its own link with): no java, no JDK.
 mkdir -p "$scratch/tools" "$scratch/home"
-for tool in sh bash echo cat env ls mkdir rm sleep printf sed grep python3; do
+for tool in sh bash echo cat env ls mkdir rm sleep printf sed grep python3 readlink; do
   if command -v "$tool" >/dev/null 2>&1; then ln -s "$(command -v "$tool")" "$scratch/tools/$tool"; fi
 done
-as_user() { env -i PATH="$root/usr/bin:$scratch/tools" HOME="$scratch/home" LANG=C.UTF-8 "$@"; }
+user_env=(env -i PATH="$root/usr/bin:$scratch/tools" HOME="$scratch/home" LANG=C.UTF-8)
+as_user() { "${user_env[@]}" "$@"; }
 if as_user sh -c 'command -v java || command -v javac' >/dev/null; then fail "a JDK is reachable on the check's PATH"; fi
 
-step "the installed app loads its classes from its class-data archive"
-[ -s "$installed/lib/app/flowbench.jsa" ] \
-  || fail "the package has no class-data archive (lib/app/flowbench.jsa): its training start failed, see the build log"
+step "the installed launcher starts each face with its archive"
+head -c 2 "$installed/bin/Flowbench" | grep -q '#!' \
+  || fail "/opt/flowbench/bin/Flowbench is jpackage's native launcher, not installers/linux/launcher.sh"
+for archive in editor.aot commands.jsa; do
+  [ -s "$installed/lib/app/$archive" ] || fail "the package has no lib/app/$archive: its training start failed"
+done
+# The class that loaded first for a face, and where from: "shared objects file" is an archive.
+main_source() { grep -m1 'dev\.flowbench\.app\.Main ' "$scratch/class-load.log" | sed 's/.* source: //'; }
 as_user JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$scratch/class-load.log" flowbench --help >/dev/null 2>&1 \
   || fail "flowbench --help failed"
-grep -q 'dev\.flowbench\.app\.Main source: shared objects file (top)' "$scratch/class-load.log" \
-  || fail "the installed app does not map its class-data archive: $(grep -m1 'dev\.flowbench\.app\.Main ' "$scratch/class-load.log")"
+[ "$(main_source)" = "shared objects file (top)" ] \
+  || fail "the commands do not map lib/app/commands.jsa (Main came from: $(main_source))"
 
 workspace="$installed/lib/app/assets/workspace"
 step "flowbench validate flows/hello.yaml"
@@ -85,10 +93,21 @@ fi
 
 step "starting the desktop app headless until its main window shows"
 gui_rc=0
-gui="$(as_user JAVA_TOOL_OPTIONS="-Dflowbench.smokeTest=true -Dflowbench.smokeTest.timeout=150 -Dglass.platform=Headless -Dprism.order=sw" \
+gui="$(as_user JAVA_TOOL_OPTIONS="-Dflowbench.smokeTest=true -Dflowbench.smokeTest.timeout=150 -Dglass.platform=Headless -Dprism.order=sw -Xlog:class+load=info:file=$scratch/class-load.log" \
   flowbench 2>&1)" || gui_rc=$?
 printf '%s\n' "$gui" | grep -v '^Picked up JAVA_TOOL_OPTIONS' || true
 [ "$gui_rc" -eq 0 ] && grep -q 'main window shown' <<<"$gui" || fail "the main window did not show (exit $gui_rc)"
+[ "$(main_source)" = "shared objects file" ] \
+  || fail "the editor does not map lib/app/editor.aot (Main came from: $(main_source))"
+
+step "flowbench lsp answers initialize"
+lsp_message() { printf 'Content-Length: %s\r\n\r\n%s' "${#1}" "$1"; }
+lsp_out="$( (lsp_message '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}'
+  sleep 5
+  lsp_message '{"jsonrpc":"2.0","id":2,"method":"shutdown"}'
+  lsp_message '{"jsonrpc":"2.0","method":"exit"}') | timeout 60 "${user_env[@]}" flowbench lsp --workspace "$workspace" 2>&1)" \
+  || fail "flowbench lsp did not exit cleanly: $(tail -c 300 <<<"$lsp_out")"
+grep -q '"completionProvider"' <<<"$lsp_out" || fail "flowbench lsp sent no capabilities: $(head -c 300 <<<"$lsp_out")"
 
 deb_size="$(du -h --apparent-size "$deb" | cut -f1)"
 installed_size="$(du -sh "$root" | cut -f1)"
