@@ -111,6 +111,11 @@ install_linux_launcher() {
   sed "s|@CLASS_PATH@|$classpath|" "$here/linux/launcher.sh" >"$top/bin/Flowbench"
   chmod 755 "$top/bin/Flowbench"
   rm -f "$cfg" "$top/lib/libapplauncher.so"
+  # The menu entry passes the files it is asked to open (a flow file opened from a file manager): the editor
+  # opens them in their workspace. jpackage writes the entry without them.
+  if [ -f "$top/lib/flowbench-Flowbench.desktop" ]; then
+    sed -i 's|^Exec=.*/bin/Flowbench$|& %F|' "$top/lib/flowbench-Flowbench.desktop"
+  fi
 
   training="$(mktemp -d)"
   cp -r "$repo/assets/workspace" "$training/workspace"

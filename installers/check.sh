@@ -2,7 +2,8 @@
 # Checks the Linux installer end to end, as a user gets it: builds the app image and the .deb
 # (`./mvnw package -Pinstallers`), unpacks the .deb into a scratch root, then with the installed
 # `flowbench` launcher and no JDK on the PATH runs `validate` and `run` of the example hello flow,
-# starts the desktop app headless until its main window shows and asks the language server to initialize,
+# starts the desktop app headless until its main window shows (also on a flow file, as a file manager
+# opens one) and asks the language server to initialize,
 # checking that each face maps its class-data archive. Prints the installer's sizes.
 # Run by .ci/run after the test suite; `--no-build` reuses installers/target from an earlier build.
 set -euo pipefail
@@ -99,6 +100,18 @@ printf '%s\n' "$gui" | grep -v '^Picked up JAVA_TOOL_OPTIONS' || true
 [ "$gui_rc" -eq 0 ] && grep -q 'main window shown' <<<"$gui" || fail "the main window did not show (exit $gui_rc)"
 [ "$(main_source)" = "shared objects file" ] \
   || fail "the editor does not map lib/app/editor.aot (Main came from: $(main_source))"
+
+step "opening a flow file as a file manager does"
+grep -qx 'Exec=/opt/flowbench/bin/Flowbench %F' "$installed/lib/flowbench-Flowbench.desktop" \
+  || fail "the menu entry does not pass the files to open: $(grep '^Exec=' "$installed/lib/flowbench-Flowbench.desktop")"
+cp -r "$workspace" "$scratch/team-flows"
+rm -rf "$scratch/team-flows/.flowbench"
+opened="$(as_user JAVA_TOOL_OPTIONS="-Dflowbench.smokeTest=true -Dflowbench.smokeTest.timeout=150 -Dglass.platform=Headless -Dprism.order=sw -Xlog:class+load=info:file=$scratch/class-load.log" \
+  flowbench "$scratch/team-flows/flows/hello.yaml" 2>&1)" || fail "flowbench FILE failed: $opened"
+grep -q 'main window shown: "Flowbench — team-flows"' <<<"$opened" \
+  || fail "flowbench FILE did not open the file's workspace: $(grep -v '^Picked up' <<<"$opened")"
+[ "$(main_source)" = "shared objects file" ] \
+  || fail "the editor on a file does not map lib/app/editor.aot (Main came from: $(main_source))"
 
 step "flowbench lsp answers initialize"
 lsp_message() { printf 'Content-Length: %s\r\n\r\n%s' "${#1}" "$1"; }

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Flowbench, as installed on Linux: with no arguments the editor, otherwise the command line (`lsp`: the
-# language server). Written over jpackage's native launcher by installers/build.sh, which fills in the class
+# Flowbench, as installed on Linux: with no arguments (or flow files to open) the editor, otherwise the
+# command line (`lsp`: the language server). Written over jpackage's native launcher by installers/build.sh, which fills in the class
 # path; that launcher asks rpm and dpkg which package owns it at every start (a scan of the package database:
 # a tenth of a second to a second on a desktop) and cannot give each face its own JVM options.
 #
@@ -17,15 +17,20 @@ app="$top/lib/app"
 java="$top/lib/runtime/bin/java"
 classpath="@CLASS_PATH@"
 
-if [ "$#" -eq 0 ]; then
-  if [ -n "${FLOWBENCH_TRAIN_ARCHIVES:-}" ]; then
-    set -- -XX:AOTCacheOutput="$app/editor.aot"
-  else
-    set -- -XX:AOTCache="$app/editor.aot"
-  fi
-  exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m "$@" -Xlog:aot=off -Xlog:cds=off \
+# The editor: no arguments, or only existing YAML files to open (as FilesToOpen decides in the app).
+editor=yes
+for arg in "$@"; do
+  case "$arg" in
+    *.[yY][aA][mM][lL] | *.[yY][mM][lL]) [ -f "$arg" ] || editor="" ;;
+    *) editor="" ;;
+  esac
+done
+if [ -n "$editor" ]; then
+  cache=-XX:AOTCache="$app/editor.aot"
+  [ -n "${FLOWBENCH_TRAIN_ARCHIVES:-}" ] && cache=-XX:AOTCacheOutput="$app/editor.aot"
+  exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m "$cache" -Xlog:aot=off -Xlog:cds=off \
     --enable-native-access=ALL-UNNAMED -Dflowbench.home="$app" ${FLOWBENCH_JAVA_OPTS:-} \
-    -cp "$classpath" dev.flowbench.app.Main
+    -cp "$classpath" dev.flowbench.app.Main "$@"
 fi
 if [ "$1" = lsp ]; then
   exec "$java" -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xss4m \

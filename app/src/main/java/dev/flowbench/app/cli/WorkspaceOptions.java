@@ -1,6 +1,7 @@
 package dev.flowbench.app.cli;
 
 import dev.flowbench.app.workspace.PluginDirectories;
+import dev.flowbench.app.workspace.WorkspaceRoots;
 import dev.flowbench.schema.registry.PluginRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +49,7 @@ public final class WorkspaceOptions {
         if (workspace != null) {
             return workspace();
         }
-        for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("environments")) || Files.isDirectory(dir.resolve("plugins"))) {
-                return dir;
-            }
-        }
-        return workspace();
+        return WorkspaceRoots.enclosing(file).orElseGet(this::workspace);
     }
 
     /** Loads the plugin registry for {@code root}. */

@@ -7,6 +7,7 @@ import dev.flowbench.app.workspace.ExampleWorkspace;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -44,15 +45,30 @@ public final class DesktopApp {
 
     /** Opens the editor on {@code workspace}, blocks until its window is closed, and returns the exit code. */
     public static int launch(Path workspace) {
+        return launch(workspace, List.of());
+    }
+
+    /**
+     * Opens the editor on {@code workspace} with {@code files} in tabs (the last selected), blocks until its window
+     * is closed, and returns the exit code. With files, the workspace is the one asked for, not the last one used.
+     */
+    public static int launch(Path workspace, List<Path> files) {
         return launch(
                 workspace,
+                files,
                 System.getenv(),
                 System.getProperty("os.name"),
                 System.getProperty("glass.platform"),
                 System.err);
     }
 
-    static int launch(Path workspace, Map<String, String> env, String osName, String glassPlatform, PrintStream err) {
+    static int launch(
+            Path workspace,
+            List<Path> files,
+            Map<String, String> env,
+            String osName,
+            String glassPlatform,
+            PrintStream err) {
         Optional<String> missing = DisplayCheck.missingDisplay(env, osName, glassPlatform);
         if (missing.isPresent()) {
             err.println(DisplayCheck.message(missing.get()));
@@ -70,7 +86,8 @@ public final class DesktopApp {
             Platform.startup(() -> {
                 try {
                     var stage = new Stage();
-                    open(stage, chooseWorkspace(workspace, env), work);
+                    Path chosen = files.isEmpty() ? chooseWorkspace(workspace, env) : remember(workspace, env);
+                    open(stage, chosen, files, work);
                     // After the window's own handler: the session is saved before the process goes on to exit.
                     stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 } catch (RuntimeException | LinkageError e) {
@@ -114,13 +131,19 @@ public final class DesktopApp {
         return chosen;
     }
 
+    /** Returns {@code workspace}, remembered as the one to open next time. */
+    private static Path remember(Path workspace, Map<String, String> env) {
+        UserSettings.forUser(env, System.getProperty("user.home")).rememberWorkspace(workspace);
+        return workspace;
+    }
+
     /**
-     * Opens the main window on {@code workspace} in {@code stage}, its background tasks in {@code work}; closing
-     * it saves the session and shuts {@code work} down.
+     * Opens the main window on {@code workspace} in {@code stage} with {@code files} in tabs, its background tasks
+     * in {@code work}; closing it saves the session and shuts {@code work} down.
      */
-    static MainWindow open(Stage stage, Path workspace, BackgroundWork work) {
+    static MainWindow open(Stage stage, Path workspace, List<Path> files, BackgroundWork work) {
         var workbench = new WorkbenchViewModel(workspace, work.background(), Platform::runLater, work.scheduler());
-        MainWindow window = MainWindow.show(stage, workbench);
+        MainWindow window = MainWindow.show(stage, workbench, files);
         // What crashed runs left in Docker is removed in the background two seconds after the editor is on
         // screen: loading the Docker client must not compete with the start.
         FirstFrame.then(

@@ -93,6 +93,14 @@ public final class MainWindow {
 
     /** Builds the window for {@code workbench} in {@code stage}, starts the session and shows it. */
     public static MainWindow show(Stage stage, WorkbenchViewModel workbench) {
+        return show(stage, workbench, List.of());
+    }
+
+    /**
+     * Builds the window for {@code workbench} in {@code stage}, starts the session with {@code files} opened (see
+     * {@link WorkbenchViewModel#start(List)}) and shows it.
+     */
+    public static MainWindow show(Stage stage, WorkbenchViewModel workbench, List<Path> files) {
         var window = new MainWindow(stage, workbench);
         var scene = new Scene(window.root, 1360, 860);
         stage.setScene(scene);
@@ -113,7 +121,7 @@ public final class MainWindow {
                 window.checkDisk();
             }
         });
-        workbench.start();
+        workbench.start(files);
         window.selectionChanged(workbench.tabs().getSelected());
         // The plugins and the panels around the editor wait until the editor is on screen: start-up draws what
         // users wait for first.

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ class DesktopAppTest {
         var bytes = new ByteArrayOutputStream();
         int code = DesktopApp.launch(
                 Path.of("."),
+                List.of(),
                 Map.of("PATH", "/usr/bin"),
                 "Linux",
                 null,

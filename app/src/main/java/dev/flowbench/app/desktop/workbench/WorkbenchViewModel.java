@@ -189,6 +189,15 @@ public final class WorkbenchViewModel {
      * flow on a first start. The plugins are loaded by {@link #loadPlugins()}; until then the work indicator is on.
      */
     public void start() {
+        start(List.of());
+    }
+
+    /**
+     * Starts the session as {@link #start()} does, then opens {@code requested} (files the app was started with),
+     * selecting the last; instead of the example flow on a first start. A file outside the workspace is not
+     * opened, and the status bar says so.
+     */
+    public void start(List<Path> requested) {
         WorkspaceState state = WorkspaceState.load(root);
         if (state.theme() != null) {
             theme.set(state.theme().equals("DARK") ? Theme.DARK : Theme.LIGHT);
@@ -201,7 +210,9 @@ public final class WorkbenchViewModel {
         for (String file : state.openFiles()) {
             openQuietly(root.resolve(file));
         }
-        if (state.openFiles().isEmpty() && Files.isRegularFile(root.resolve("flows/hello.yaml"))) {
+        if (state.openFiles().isEmpty()
+                && requested.isEmpty()
+                && Files.isRegularFile(root.resolve("flows/hello.yaml"))) {
             openQuietly(root.resolve("flows/hello.yaml"));
         }
         if (state.selectedFile() != null) {
@@ -213,6 +224,15 @@ public final class WorkbenchViewModel {
                     + String.join(
                             ", ",
                             restored.stream().map(d -> d.relative().toString()).toList()));
+        }
+        for (Path file : requested) {
+            Path absolute = file.toAbsolutePath().normalize();
+            if (absolute.startsWith(root)) {
+                open(absolute);
+            } else {
+                message.set("Not opened: " + absolute + " is outside the workspace " + root
+                        + "; open the workspace it belongs to");
+            }
         }
     }
 

@@ -29,13 +29,10 @@ class WorkbenchViewModelCloseTest {
 
     @BeforeEach
     void workspace() throws IOException {
-        hello = root.resolve("flows/hello.yaml");
-        other = root.resolve("flows/other.yaml");
-        Files.createDirectories(hello.getParent());
-        Files.writeString(hello, "id: hello\n");
-        Files.writeString(other, "id: other\n");
-        // Background work is not needed here; the UI executor runs inline.
-        workbench = new WorkbenchViewModel(root, task -> {}, Runnable::run, scheduler);
+        var workspace = TwoFlowWorkspace.at(root);
+        hello = workspace.hello();
+        other = workspace.other();
+        workbench = workspace.workbench(scheduler);
     }
 
     @AfterEach
