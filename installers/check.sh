@@ -3,7 +3,8 @@
 # (`./mvnw package -Pinstallers`), unpacks the .deb into a scratch root, then with the installed
 # `flowbench` launcher and no JDK on the PATH runs `validate` and `run` of the example hello flow,
 # starts the desktop app headless until its main window shows (also on a flow file, as a file manager
-# opens one) and asks the language server to initialize,
+# opens one, and again on a workspace already open, which hands the file over) and asks the language
+# server to initialize,
 # checking that each face maps its class-data archive. Prints the installer's sizes.
 # Run by .ci/run after the test suite; `--no-build` reuses installers/target from an earlier build.
 set -euo pipefail
@@ -112,6 +113,20 @@ grep -q 'main window shown: "Flowbench — team-flows"' <<<"$opened" \
   || fail "flowbench FILE did not open the file's workspace: $(grep -v '^Picked up' <<<"$opened")"
 [ "$(main_source)" = "shared objects file" ] \
   || fail "the editor on a file does not map lib/app/editor.aot (Main came from: $(main_source))"
+
+step "a second launch on an open workspace hands its file to the open window"
+as_user JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" flowbench "$scratch/team-flows/flows/hello.yaml" \
+  >"$scratch/first-window.log" 2>&1 &
+first_window=$!
+for _ in $(seq 150); do
+  [ -s "$scratch/team-flows/.flowbench/instance" ] && break
+  sleep 0.2
+done
+second="$(as_user JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" \
+  flowbench "$scratch/team-flows/flows/hello.yaml" 2>&1)" || second_rc=$?
+kill -9 "$first_window" 2>/dev/null || true
+grep -q 'is open in Flowbench already; opened the files there' <<<"$second" && [ "${second_rc:-0}" -eq 0 ] \
+  || fail "the second launch did not hand its file over (exit ${second_rc:-0}): $(grep -v '^Picked' <<<"$second")"
 
 step "flowbench lsp answers initialize"
 lsp_message() { printf 'Content-Length: %s\r\n\r\n%s' "${#1}" "$1"; }

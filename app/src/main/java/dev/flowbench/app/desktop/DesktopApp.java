@@ -4,7 +4,10 @@ import dev.flowbench.app.desktop.workbench.UserSettings;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.housekeeping.DockerHousekeeping;
 import dev.flowbench.app.workspace.ExampleWorkspace;
+import dev.flowbench.app.workspace.WorkspaceInstance;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +43,12 @@ public final class DesktopApp {
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(3);
 
     private static final Duration HOUSEKEEPING_DELAY = Duration.ofSeconds(2);
+
+    /** The system property naming a file to create once the editor has shown its workspace. */
+    static final String EDITOR_SHOWN_MARKER = "flowbench.editorShownMarker";
+
+    /** How long a launch waits for the Flowbench already open on its workspace to take its files. */
+    private static final Duration HAND_OVER_LIMIT = Duration.ofSeconds(10);
 
     private DesktopApp() {}
 
@@ -79,6 +88,18 @@ public final class DesktopApp {
             javafxLog = Logger.getLogger("javafx");
             javafxLog.setLevel(Level.SEVERE);
         }
+        Path chosen = files.isEmpty() ? chooseWorkspace(workspace, env) : remember(workspace, env);
+        Optional<WorkspaceInstance> instance;
+        try {
+            instance = WorkspaceInstance.claim(chosen);
+            if (instance.isEmpty()) {
+                return handOver(chosen, files, err);
+            }
+        } catch (IOException readOnly) {
+            // Nothing can be journalled there either, so a second window could not take edits from this one.
+            instance = Optional.empty();
+        }
+        Optional<WorkspaceInstance> claimed = instance;
         var closed = new CountDownLatch(1);
         var failure = new AtomicReference<Throwable>();
         var work = new BackgroundWork();
@@ -86,8 +107,9 @@ public final class DesktopApp {
             Platform.startup(() -> {
                 try {
                     var stage = new Stage();
-                    Path chosen = files.isEmpty() ? chooseWorkspace(workspace, env) : remember(workspace, env);
-                    open(stage, chosen, files, work);
+                    MainWindow window = open(stage, chosen, files, work);
+                    claimed.ifPresent(
+                            held -> held.listen(requested -> Platform.runLater(() -> window.openRequested(requested))));
                     // After the window's own handler: the session is saved before the process goes on to exit.
                     stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 } catch (RuntimeException | LinkageError e) {
@@ -106,12 +128,36 @@ public final class DesktopApp {
         }
         work.shutdown();
         work.awaitQuiet(QUIET_LIMIT);
+        claimed.ifPresent(DesktopApp::giveUp);
         Platform.exit();
         if (failure.get() != null) {
             err.println("flowbench: the editor window failed to open: " + oneLine(failure.get()));
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Hands {@code files} to the Flowbench already open on {@code workspace} (one editor per workspace: two would
+     * share its journal of unsaved edits); returns the exit code.
+     */
+    private static int handOver(Path workspace, List<Path> files, PrintStream err) {
+        if (WorkspaceInstance.forward(workspace, files, HAND_OVER_LIMIT)) {
+            err.println("flowbench: " + workspace + " is open in Flowbench already; "
+                    + (files.isEmpty() ? "brought its window forward" : "opened the files there"));
+            return 0;
+        }
+        err.println("flowbench: " + workspace + " is open in another Flowbench, which did not answer within "
+                + HAND_OVER_LIMIT.toSeconds() + " s; close that one first");
+        return 2;
+    }
+
+    private static void giveUp(WorkspaceInstance instance) {
+        try {
+            instance.close();
+        } catch (IOException e) {
+            // The process is about to exit, which releases the workspace all the same.
+        }
     }
 
     /**
@@ -146,10 +192,10 @@ public final class DesktopApp {
         MainWindow window = MainWindow.show(stage, workbench, files);
         // What crashed runs left in Docker is removed in the background two seconds after the editor is on
         // screen: loading the Docker client must not compete with the start.
-        FirstFrame.then(
-                stage.getScene(),
-                window::editorShowsText,
-                () -> work.later(HOUSEKEEPING_DELAY, () -> DockerHousekeeping.removeLeftoversInBackground(null)));
+        FirstFrame.then(stage.getScene(), window::editorShowsText, () -> {
+            markEditorShown();
+            work.later(HOUSEKEEPING_DELAY, () -> DockerHousekeeping.removeLeftoversInBackground(null));
+        });
         if (StartupProbe.requested()) {
             // The probe ends the app as closing its window does, so that nothing is cut off mid-step.
             StartupProbe.watch(
@@ -166,6 +212,21 @@ public final class DesktopApp {
             work.shutdown();
         });
         return window;
+    }
+
+    /**
+     * Creates the file named by {@value #EDITOR_SHOWN_MARKER}, if set: {@code ./flowbench} keeps the class-data
+     * cache a start trains only when that start got as far as showing the editor.
+     */
+    private static void markEditorShown() {
+        String marker = System.getProperty(EDITOR_SHOWN_MARKER);
+        if (marker != null) {
+            try {
+                Files.writeString(Path.of(marker), "");
+            } catch (IOException e) {
+                // The launcher then trains its cache again on the next start.
+            }
+        }
     }
 
     private static String oneLine(Throwable e) {

@@ -346,6 +346,14 @@ public final class MainWindow {
         stage.close();
     }
 
+    /** Opens {@code files} a later launch on this workspace asked for and brings the window forward. */
+    void openRequested(List<Path> files) {
+        workbench.openRequested(files);
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+    }
+
     /** Saves what is open and flushes the journal; called when the window closes. */
     void saveSession() {
         tabs.flushAll();

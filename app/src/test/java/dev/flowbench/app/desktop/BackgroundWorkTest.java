@@ -16,15 +16,15 @@ class BackgroundWorkTest {
     void delayedWorkThatHasNotBegunIsDroppedWhenTheWindowCloses() throws InterruptedException {
         var work = new BackgroundWork();
         var runs = new AtomicInteger();
-        work.later(Duration.ofMillis(150), () -> {
+        work.later(Duration.ofSeconds(1), () -> {
             runs.incrementAndGet();
             return CompletableFuture.completedFuture(null);
         });
 
         work.shutdown();
 
-        assertThat(work.awaitQuiet(Duration.ofSeconds(2))).isTrue();
-        Thread.sleep(300);
+        assertThat(work.awaitQuiet(Duration.ofSeconds(5))).isTrue();
+        Thread.sleep(1_200);
         assertThat(runs).hasValue(0);
     }
 

@@ -11,12 +11,14 @@ import dev.flowbench.app.desktop.run.RunViewModel;
 import dev.flowbench.app.desktop.secrets.SecretsViewModel;
 import dev.flowbench.app.desktop.workbench.WorkbenchViewModel;
 import dev.flowbench.app.workspace.ExampleWorkspace;
+import dev.flowbench.app.workspace.WorkspaceInstance;
 import dev.flowbench.editor.view.FlowEditor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -379,6 +382,28 @@ class MainWindowTest {
                 .isEqualTo("Restored unsaved edits of 1 file: flows/hello.yaml");
         assertThat(Files.readString(flow)).isEqualTo(saved);
         run(next::close);
+    }
+
+    @Test
+    void aLaterLaunchOnTheSameWorkspaceOpensItsFileHereAndBringsTheWindowForward() throws IOException {
+        Path other = Files.writeString(workspace.resolve("flows/other.yaml"), "id: other\n");
+        try (var instance = WorkspaceInstance.claim(workspace).orElseThrow()) {
+            instance.listen(files -> Platform.runLater(() -> window.openRequested(files)));
+            run(() -> stage.setIconified(true));
+
+            assertThat(WorkspaceInstance.forward(workspace, List.of(other), Duration.ofSeconds(10)))
+                    .isTrue();
+
+            waitUntil(
+                    10,
+                    () -> "other.yaml"
+                            .equals(call(() ->
+                                    window.workbench().tabs().getSelected().name())));
+            assertThat(call(() ->
+                            window.tabs().getTabs().stream().map(Tab::getText).toList()))
+                    .containsExactly("hello.yaml", "other.yaml");
+            assertThat(call(stage::isIconified)).isFalse();
+        }
     }
 
     @Test

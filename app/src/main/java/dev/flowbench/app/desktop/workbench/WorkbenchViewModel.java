@@ -225,7 +225,15 @@ public final class WorkbenchViewModel {
                             ", ",
                             restored.stream().map(d -> d.relative().toString()).toList()));
         }
-        for (Path file : requested) {
+        openRequested(requested);
+    }
+
+    /**
+     * Opens {@code files} (asked for on the command line, or by a later launch on this workspace), selecting the
+     * last. A file outside the workspace is not opened, and the status bar says so.
+     */
+    public void openRequested(List<Path> files) {
+        for (Path file : files) {
             Path absolute = file.toAbsolutePath().normalize();
             if (absolute.startsWith(root)) {
                 open(absolute);
