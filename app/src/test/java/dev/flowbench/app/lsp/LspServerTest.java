@@ -258,10 +258,17 @@ class LspServerTest {
         var params = new org.eclipse.lsp4j.CompletionParams(
                 new org.eclipse.lsp4j.TextDocumentIdentifier(uri), at(FLOW, "pullPolicy"));
 
-        var pending = lsp.server.getTextDocumentService().completion(params);
-        pending.cancel(true);
+        // The server may answer one request before its cancellation arrives; out of a hundred, cancelled as soon
+        // as each is sent, some are abandoned, and the server has to take the $/cancelRequest and go on.
+        int cancelled = 0;
+        for (int i = 0; i < 100; i++) {
+            var pending = lsp.server.getTextDocumentService().completion(params);
+            if (pending.cancel(true)) {
+                cancelled++;
+            }
+        }
 
-        assertThat(pending).isCancelled();
+        assertThat(cancelled).as("requests cancelled before their answer came").isPositive();
         var next = lsp.server.getTextDocumentService().completion(params).get(30, TimeUnit.SECONDS);
         assertThat(next.getRight().getItems()).isNotNull();
         assertThat(lsp.process.isAlive()).isTrue();
