@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Helpers for the app's window tests: FX-thread calls, waiting, and a private copy of the example workspace. */
@@ -28,6 +31,24 @@ final class AppFx {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> call(condition));
         } catch (TimeoutException e) {
             throw new AssertionError("condition not met within " + seconds + " s", e);
+        }
+    }
+
+    /**
+     * Clicks the node {@code target} finds until {@code condition} holds, waiting up to 5 s after each click, at most
+     * three times: a table cell laid out again between being found and being clicked swallows the click.
+     */
+    static void clickUntil(FxRobot robot, Supplier<Node> target, Callable<Boolean> condition) {
+        for (int attempt = 1; ; attempt++) {
+            robot.clickOn(target.get());
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> call(condition));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("condition not met after " + attempt + " clicks", e);
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.flowbench.app.desktop;
 
 import static dev.flowbench.app.desktop.AppFx.call;
+import static dev.flowbench.app.desktop.AppFx.clickUntil;
 import static dev.flowbench.app.desktop.AppFx.run;
 import static dev.flowbench.app.desktop.AppFx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,10 +232,12 @@ class MainWindowTest {
         assertThat(call(() -> runs.executionProperty().get().state())).isEqualTo(dev.flowbench.engine.State.SUCCESS);
 
         waitUntil(5, () -> robot.lookup(".run-tasks .table-row-cell").tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".run-tasks .table-cell")
-                .match(node -> node instanceof Labeled l && "produce".equals(l.getText()))
-                .<javafx.scene.Node>query());
-        waitUntil(5, () -> shownTexts(robot).contains("report.csv"));
+        clickUntil(
+                robot,
+                () -> robot.lookup(".run-tasks .table-cell")
+                        .match(node -> node instanceof Labeled l && "produce".equals(l.getText()))
+                        .<javafx.scene.Node>query(),
+                () -> shownTexts(robot).contains("report.csv"));
         robot.clickOn(".output-open");
         waitUntil(5, () -> robot.lookup(".output-file-text").tryQuery().isPresent());
         assertThat(robot.lookup(".output-file-text")
