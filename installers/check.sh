@@ -115,18 +115,27 @@ grep -q 'main window shown: "Flowbench — team-flows"' <<<"$opened" \
   || fail "the editor on a file does not map lib/app/editor.aot (Main came from: $(main_source))"
 
 step "a second launch on an open workspace hands its file to the open window"
-as_user JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" flowbench "$scratch/team-flows/flows/hello.yaml" \
-  >"$scratch/first-window.log" 2>&1 &
+# The earlier start exited abruptly and left its address file: removed, so that the one written next is the
+# first window's, proof that it holds the workspace. A simple command in the background, so that $! is the
+# process that becomes the JVM (env and the launcher exec it).
+rm -f "$scratch/team-flows/.flowbench/instance"
+"${user_env[@]}" JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" \
+  flowbench "$scratch/team-flows/flows/hello.yaml" >"$scratch/first-window.log" 2>&1 &
 first_window=$!
-for _ in $(seq 150); do
+trap 'kill -9 "$first_window" 2>/dev/null; rm -rf "$scratch"' EXIT
+for _ in $(seq 300); do
   [ -s "$scratch/team-flows/.flowbench/instance" ] && break
+  kill -0 "$first_window" 2>/dev/null || fail "the first window exited: $(cat "$scratch/first-window.log")"
   sleep 0.2
 done
-second="$(as_user JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" \
+[ -s "$scratch/team-flows/.flowbench/instance" ] || fail "the first window did not claim its workspace within 60 s"
+second_rc=0
+second="$(timeout 60 "${user_env[@]}" JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" \
   flowbench "$scratch/team-flows/flows/hello.yaml" 2>&1)" || second_rc=$?
+kill -0 "$first_window" 2>/dev/null || fail "the first window exited: $(cat "$scratch/first-window.log")"
 kill -9 "$first_window" 2>/dev/null || true
-grep -q 'is open in Flowbench already; opened the files there' <<<"$second" && [ "${second_rc:-0}" -eq 0 ] \
-  || fail "the second launch did not hand its file over (exit ${second_rc:-0}): $(grep -v '^Picked' <<<"$second")"
+grep -q 'is open in Flowbench already; opened the files there' <<<"$second" && [ "$second_rc" -eq 0 ] \
+  || fail "the second launch did not hand its file over (exit $second_rc): $(grep -v '^Picked' <<<"$second")"
 
 step "flowbench lsp answers initialize"
 lsp_message() { printf 'Content-Length: %s\r\n\r\n%s' "${#1}" "$1"; }
