@@ -122,7 +122,7 @@ rm -f "$scratch/team-flows/.flowbench/instance"
 "${user_env[@]}" JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" \
   flowbench "$scratch/team-flows/flows/hello.yaml" >"$scratch/first-window.log" 2>&1 &
 first_window=$!
-trap 'kill -9 "$first_window" 2>/dev/null; rm -rf "$scratch"' EXIT
+trap 'kill -9 "$first_window" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 for _ in $(seq 300); do
   [ -s "$scratch/team-flows/.flowbench/instance" ] && break
   kill -0 "$first_window" 2>/dev/null || fail "the first window exited: $(cat "$scratch/first-window.log")"
