@@ -60,9 +60,10 @@ step "linking the runtime"
 rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 
 # --- class-data archive (macOS, Windows) -----------------------------------------------------------
-# With jpackage's own launcher: one training start of the editor (JavaFX's headless platform, until its whole window shows) records the
-# classes it loads into lib/app/flowbench.jsa, which every later start maps instead of loading them again
-# (common.args points the JVM at it; a missing or stale archive is quietly ignored). The JVM accepts the
+# With jpackage's own launcher: one training start of the editor (JavaFX's headless platform, until its
+# whole window shows) records the classes it loads into lib/app/flowbench.jsa, which every later start maps
+# instead of loading them again (common.args points the JVM at it; a missing or stale archive is quietly
+# ignored). The JVM accepts the
 # archive wherever the installation lands, provided the JARs keep their size and modification time: so it
 # is trained in the very tree that gets packaged (dpkg keeps modification times).
 # Usage: train_archive TREE (the folder holding the installation: an app image, or the .deb's tree).
@@ -98,9 +99,10 @@ train_archive() {
 # On Linux, linux/launcher.sh replaces jpackage's native launcher (see there why), under the same name, so
 # that the menu entry, the file association and /usr/bin/flowbench reach it unchanged, with jpackage's class
 # path in its order. Then training starts through the launcher itself write its archives: the editor until its
-# whole window shows (JavaFX's headless platform), the commands with a run of the example hello flow. The JVM accepts an archive wherever the installation
-# lands, provided the JARs keep their size and modification time: so they are trained in the very tree that
-# gets packaged (dpkg keeps modification times). A failed training start fails the build.
+# whole window shows (JavaFX's headless platform), the commands with a run of the example hello flow. The JVM
+# accepts an archive wherever the installation lands, provided the JARs keep their size and modification time:
+# so they are trained in the very tree that gets packaged (dpkg keeps modification times). A failed training
+# start fails the build.
 # Usage: install_linux_launcher INSTALLATION (the folder with bin/ and lib/: an app image, or the .deb's).
 install_linux_launcher() {
   local top="$1" app_dir cfg classpath training
@@ -120,22 +122,18 @@ install_linux_launcher() {
   training="$(mktemp -d)"
   cp -r "$repo/assets/workspace" "$training/workspace"
   rm -rf "$training/workspace/.flowbench"
+  # Usage: train ARCHIVE JAVA_OPTIONS [ARGUMENTS...]: one training start, which must write lib/app/ARCHIVE.
   train() {
-    (cd "$training/workspace" && env -i PATH="/usr/bin:/bin" HOME="$training" LANG=C.UTF-8 \
-      FLOWBENCH_TRAIN_ARCHIVES=1 FLOWBENCH_JAVA_OPTS="-XX:ErrorFile=$out/training-crash-%p.log $1" \
-      timeout 300 "$top/bin/Flowbench" "${@:2}" >"$training/log" 2>&1)
+    if ! (cd "$training/workspace" && env -i PATH="/usr/bin:/bin" HOME="$training" LANG=C.UTF-8 \
+      FLOWBENCH_TRAIN_ARCHIVES=1 FLOWBENCH_JAVA_OPTS="-XX:ErrorFile=$out/training-crash-%p.log $2" \
+      timeout 300 "$top/bin/Flowbench" "${@:3}" >"$training/log" 2>&1) || ! [ -s "$app_dir/$1" ]; then
+      tail -20 "$training/log" >&2
+      echo "installers: the training start for $1 failed (crash reports: $out/training-crash-*.log)" >&2
+      exit 1
+    fi
   }
-  if ! train "-Dflowbench.startupProbe=complete -Dglass.platform=Headless -Dprism.order=sw" \
-    || ! [ -s "$app_dir/editor.aot" ]; then
-    tail -20 "$training/log" >&2
-    echo "installers: the editor's training start failed (crash reports: $out/training-crash-*.log)" >&2
-    exit 1
-  fi
-  if ! train "" run flows/hello.yaml || ! [ -s "$app_dir/commands.jsa" ]; then
-    tail -20 "$training/log" >&2
-    echo "installers: the commands' training start failed (crash reports: $out/training-crash-*.log)" >&2
-    exit 1
-  fi
+  train editor.aot "-Dflowbench.startupProbe=complete -Dglass.platform=Headless -Dprism.order=sw"
+  train commands.jsa "" run flows/hello.yaml
   rm -rf "$training"
   step "archives: editor $(du -h "$app_dir/editor.aot" | cut -f1), commands $(du -h "$app_dir/commands.jsa" | cut -f1)"
 }

@@ -94,8 +94,13 @@ else
 fi
 
 step "starting the desktop app headless until its main window shows"
+# JavaFX's headless platform; the smoke test ends the app once its main window shows, logging where classes
+# came from (main_source).
+headless="-Dglass.platform=Headless -Dprism.order=sw"
+smoke="-Dflowbench.smokeTest=true -Dflowbench.smokeTest.timeout=150 $headless"
+smoke="$smoke -Xlog:class+load=info:file=$scratch/class-load.log"
 gui_rc=0
-gui="$(as_user JAVA_TOOL_OPTIONS="-Dflowbench.smokeTest=true -Dflowbench.smokeTest.timeout=150 -Dglass.platform=Headless -Dprism.order=sw -Xlog:class+load=info:file=$scratch/class-load.log" \
+gui="$(as_user JAVA_TOOL_OPTIONS="$smoke" \
   flowbench 2>&1)" || gui_rc=$?
 printf '%s\n' "$gui" | grep -v '^Picked up JAVA_TOOL_OPTIONS' || true
 [ "$gui_rc" -eq 0 ] && grep -q 'main window shown' <<<"$gui" || fail "the main window did not show (exit $gui_rc)"
@@ -107,7 +112,7 @@ grep -qx 'Exec=/opt/flowbench/bin/Flowbench %F' "$installed/lib/flowbench-Flowbe
   || fail "the menu entry does not pass the files to open: $(grep '^Exec=' "$installed/lib/flowbench-Flowbench.desktop")"
 cp -r "$workspace" "$scratch/team-flows"
 rm -rf "$scratch/team-flows/.flowbench"
-opened="$(as_user JAVA_TOOL_OPTIONS="-Dflowbench.smokeTest=true -Dflowbench.smokeTest.timeout=150 -Dglass.platform=Headless -Dprism.order=sw -Xlog:class+load=info:file=$scratch/class-load.log" \
+opened="$(as_user JAVA_TOOL_OPTIONS="$smoke" \
   flowbench "$scratch/team-flows/flows/hello.yaml" 2>&1)" || fail "flowbench FILE failed: $opened"
 grep -q 'main window shown: "Flowbench — team-flows"' <<<"$opened" \
   || fail "flowbench FILE did not open the file's workspace: $(grep -v '^Picked up' <<<"$opened")"
@@ -119,7 +124,7 @@ step "a second launch on an open workspace hands its file to the open window"
 # first window's, proof that it holds the workspace. A simple command in the background, so that $! is the
 # process that becomes the JVM (env and the launcher exec it).
 rm -f "$scratch/team-flows/.flowbench/instance"
-"${user_env[@]}" JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" \
+"${user_env[@]}" JAVA_TOOL_OPTIONS="$headless" \
   flowbench "$scratch/team-flows/flows/hello.yaml" >"$scratch/first-window.log" 2>&1 &
 first_window=$!
 trap 'kill -9 "$first_window" 2>/dev/null || true; rm -rf "$scratch"' EXIT
@@ -130,7 +135,7 @@ for _ in $(seq 300); do
 done
 [ -s "$scratch/team-flows/.flowbench/instance" ] || fail "the first window did not claim its workspace within 60 s"
 second_rc=0
-second="$(timeout 60 "${user_env[@]}" JAVA_TOOL_OPTIONS="-Dglass.platform=Headless -Dprism.order=sw" \
+second="$(timeout 60 "${user_env[@]}" JAVA_TOOL_OPTIONS="$headless" \
   flowbench "$scratch/team-flows/flows/hello.yaml" 2>&1)" || second_rc=$?
 kill -0 "$first_window" 2>/dev/null || fail "the first window exited: $(cat "$scratch/first-window.log")"
 kill -9 "$first_window" 2>/dev/null || true

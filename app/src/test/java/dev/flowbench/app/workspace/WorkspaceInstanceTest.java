@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +34,7 @@ class WorkspaceInstanceTest {
         assertThat(WorkspaceInstance.claim(workspace)).isEmpty();
 
         first.close();
-        try (var again = WorkspaceInstance.claim(workspace).orElseThrow()) {
-            assertThat(again).isNotNull();
-        }
+        assertClaimable();
     }
 
     @Test
@@ -127,11 +126,16 @@ class WorkspaceInstanceTest {
 
             holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
-            try (var after = WorkspaceInstance.claim(workspace).orElseThrow()) {
-                assertThat(after).isNotNull();
-            }
+            assertClaimable();
         } finally {
             holder.destroyForcibly();
         }
+    }
+
+    /** Asserts that this process can claim the workspace now, and gives it up again. */
+    private void assertClaimable() throws IOException {
+        Optional<WorkspaceInstance> claimed = WorkspaceInstance.claim(workspace);
+        assertThat(claimed).as("the workspace could be claimed").isPresent();
+        claimed.get().close();
     }
 }
